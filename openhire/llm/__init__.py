@@ -1,0 +1,78 @@
+"""The AI layer: domain questions in, typed domain answers out.
+
+Use it as::
+
+    from openhire import llm
+    review = llm.review_resume(resume_text=text, job=JobSpec(...))
+    review.score, review.meta.engine
+
+The engine comes from `OPENHIRE_LLM` (`offline` by default, `openai:<model>`)
+through the small `ENGINES` registry. Callers never see LangChain types.
+"""
+
+from __future__ import annotations
+
+from openhire.llm.engines import get_engine
+from openhire.llm.types import (
+    AIMeta,
+    ChatMessage,
+    ChatReply,
+    InterviewAnalysis,
+    InterviewContext,
+    JobSpec,
+    Question,
+    RequirementMatch,
+    ResumeReview,
+    Turn,
+)
+
+__all__ = [
+    "AIMeta",
+    "ChatMessage",
+    "ChatReply",
+    "InterviewAnalysis",
+    "InterviewContext",
+    "JobSpec",
+    "Question",
+    "RequirementMatch",
+    "ResumeReview",
+    "Turn",
+    "analyze_interview",
+    "chat_reply",
+    "engine_name",
+    "next_question",
+    "review_resume",
+]
+
+
+def engine_name() -> str:
+    """Return the configured engine's name as results record it."""
+    return get_engine().name
+
+
+def review_resume(*, resume_text: str, job: JobSpec) -> ResumeReview:
+    """Review a resume against a job."""
+    return get_engine().review_resume(resume_text=resume_text, job=job)
+
+
+def next_question(
+    *, context: InterviewContext, question_type: str, history: list[Turn]
+) -> Question:
+    """Ask the interview question of `question_type`, given the turns so far."""
+    return get_engine().next_question(
+        context=context, question_type=question_type, history=history
+    )
+
+
+def analyze_interview(
+    *, context: InterviewContext, history: list[Turn], ended_early: bool = False
+) -> InterviewAnalysis:
+    """Score a finished (or ended early) interview from its answered turns."""
+    return get_engine().analyze_interview(
+        context=context, history=history, ended_early=ended_early
+    )
+
+
+def chat_reply(*, user_input: str, history: list[ChatMessage]) -> ChatReply:
+    """Answer one chat message given the conversation so far."""
+    return get_engine().chat_reply(user_input=user_input, history=history)
