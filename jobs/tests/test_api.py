@@ -2,8 +2,6 @@ import datetime as dt
 import uuid
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from jobs.models import Job
 from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
