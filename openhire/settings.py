@@ -151,8 +151,13 @@ def _database() -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     elif config["ENGINE"] == "django.db.backends.postgresql":
-        config.setdefault("OPTIONS", {})
-        config["CONN_HEALTH_CHECKS"] = True
+        # A connection pool per worker process: ASGI requests would otherwise open
+        # a new connection each (persistent connections do not suit async servers).
+        pool_max = env_int("OPENHIRE_DB_POOL_MAX", 10, minimum=0, maximum=500)
+        options = config.setdefault("OPTIONS", {})
+        if pool_max:
+            options["pool"] = {"min_size": 1, "max_size": pool_max, "timeout": 10}
+        config["CONN_MAX_AGE"] = 0
     else:
         raise ImproperlyConfigured(
             f"DATABASE_URL names {config['ENGINE']}; OpenHire supports SQLite and PostgreSQL."
