@@ -396,9 +396,13 @@ def classify_failure(exc: BaseException) -> tuple[str, bool]:
         return "connection_error", True
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
-        return (f"server_error_{status}", True) if status >= 500 else (
-            f"http_{status}",
-            False,
+        return (
+            (f"server_error_{status}", True)
+            if status >= 500
+            else (
+                f"http_{status}",
+                False,
+            )
         )
     return f"error_{type(exc).__name__}", False
 
@@ -494,7 +498,11 @@ class ChatModelEngine:
         )
 
     def analyze_interview(
-        self, *, context: InterviewContext, history: list[Turn], ended_early: bool = False
+        self,
+        *,
+        context: InterviewContext,
+        history: list[Turn],
+        ended_early: bool = False,
     ) -> InterviewAnalysis:
         def offline() -> InterviewAnalysis:
             return self.fallback.analyze_interview(
@@ -536,7 +544,9 @@ class ChatModelEngine:
         def quoted(evidence: str) -> str:
             # Keep only evidence the resume really contains.
             wanted = _normalise(evidence)
-            return evidence.strip() if wanted and wanted in _normalise(resume_text) else ""
+            return (
+                evidence.strip() if wanted and wanted in _normalise(resume_text) else ""
+            )
 
         score = (
             round(clamp(out.score, 0, 10)) if out.score is not None else base().score
@@ -574,7 +584,9 @@ class ChatModelEngine:
         for name in SCORE_FIELDS:
             value = getattr(out, name)
             values[name] = (
-                round(clamp(value, 0, 10), 1) if value is not None else getattr(base(), name)
+                round(clamp(value, 0, 10), 1)
+                if value is not None
+                else getattr(base(), name)
             )
         for name in ("strengths", "areas_for_improvement", "red_flags"):
             items = _strings(getattr(out, name))
@@ -583,7 +595,9 @@ class ChatModelEngine:
         values["overall_feedback"] = feedback or base().overall_feedback
         recommendation = (out.recommendation or "").strip().lower().replace(" ", "_")
         values["recommendation"] = (
-            recommendation if recommendation in RECOMMENDATIONS else base().recommendation
+            recommendation
+            if recommendation in RECOMMENDATIONS
+            else base().recommendation
         )
         for name in ("comfort_level", "engagement_level"):
             level = (getattr(out, name) or "").strip().lower()

@@ -41,7 +41,7 @@ class Topic:
     """One thing the assistant can explain, found by its keywords."""
 
     name: str
-    words: frozenset[str]
+    words: str  # space-separated keywords
     phrases: tuple[str, ...]
     answer: str
     detail: str
@@ -50,9 +50,17 @@ class Topic:
 TOPICS: tuple[Topic, ...] = (
     Topic(
         "about",
-        frozenset({"openhire", "feature", "capabilities"}),
-        ("what can you do", "what do you do", "what is this", "how does it work",
-         "what are you", "who are you", "get started", "getting started"),
+        "openhire feature capabilities",
+        (
+            "what can you do",
+            "what do you do",
+            "what is this",
+            "how does it work",
+            "what are you",
+            "who are you",
+            "get started",
+            "getting started",
+        ),
         "OpenHire is an open-source hiring backend: recruiters post jobs and share "
         "short links, candidates get an AI review of their resume against a job and "
         "take a five-question AI interview over a WebSocket, and recruiters read "
@@ -65,9 +73,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "account",
-        frozenset({"user", "account", "token", "signup", "register", "registration",
-                   "login", "log", "auth", "authentication", "authorization",
-                   "password", "admin", "credential", "key", "identity"}),
+        "user account token signup register registration login log auth authentication authorization password admin credential key identity",
         ("sign up", "api key", "log in", "create an account"),
         'Create an account with POST /users and a body like {"email": '
         '"ana@example.com", "role": "recruiter", "name": "Ana"} (role is recruiter '
@@ -80,8 +86,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "jobs",
-        frozenset({"job", "vacancy", "vacancies", "position", "opening", "posting",
-                   "salary", "recruiter", "listing", "hiring"}),
+        "job vacancy vacancies position opening posting salary recruiter listing hiring",
         ("post a job", "create a job", "job description"),
         "Recruiters create a job with POST /jobs (title, description, salary, skills, "
         "job_type, end_date; optional company_name, location, status, "
@@ -90,14 +95,14 @@ TOPICS: tuple[Topic, ...] = (
         "salary or title and sort_order=asc or desc. PUT/PATCH /jobs/<id> changes "
         "and DELETE /jobs/<id> removes your own job.",
         "GET /jobs returns a plain JSON array with an X-Total-Count header and a "
-        "Link header (rel=\"next\") for the next page; page with limit and offset. "
+        'Link header (rel="next") for the next page; page with limit and offset. '
         "Salary stays as you wrote it and is also read as a yearly range, so "
         "sort_by=salary sorts by money. Tip: list the skills the way candidates "
         "write them; the resume review matches against them.",
     ),
     Topic(
         "links",
-        frozenset({"link", "short", "share", "url", "code"}),
+        "link short share url code",
         ("short link", "/j/"),
         "Every job gets a short link in its job_link field, like /j/Ab3dE9xZ. "
         "Share it with candidates: GET /j/<code> returns the job (a full job id "
@@ -107,8 +112,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "resume",
-        frozenset({"resume", "cv", "review", "pdf", "docx", "upload", "score",
-                   "application", "applicant"}),
+        "resume cv review pdf docx upload score application applicant",
         ("review my resume", "resume review"),
         'Send POST /review-resume with {"resume": "<resume text>", "job_id": '
         '"<job id>"}, or upload a PDF, DOCX or TXT as multipart field file with '
@@ -121,8 +125,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "interview",
-        frozenset({"interview", "websocket", "socket", "question", "session",
-                   "result", "analysis", "feedback", "candidate", "ws"}),
+        "interview websocket socket question session result analysis feedback candidate ws",
         ("ai interview", "ws/ai-interview"),
         "Candidates take the AI interview over the WebSocket "
         "/ws/ai-interview?session_id=<id>&token=<token>: send "
@@ -138,7 +141,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "chat",
-        frozenset({"chat", "assistant", "sentiment", "conversation", "message"}),
+        "chat assistant sentiment conversation message",
         ("this chat", "talk to you"),
         'This chat is POST /chat with {"user_input": "...", "messages": [...]} '
         "where messages is the history of {type: system|human|ai, content}. The "
@@ -149,8 +152,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "engine",
-        frozenset({"model", "ai", "llm", "openai", "ollama", "gpt", "engine",
-                   "offline", "langchain", "vllm", "llama"}),
+        "model ai llm openai ollama gpt engine offline langchain vllm llama",
         ("language model",),
         "OpenHire's AI runs offline by default: deterministic rules for resume "
         "review, interview questions and analysis, and this assistant. An operator "
@@ -162,32 +164,75 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "docs",
-        frozenset({"docs", "documentation", "swagger", "openapi", "endpoint",
-                   "route", "api", "health", "status", "schema"}),
+        "docs documentation swagger openapi endpoint route api health status schema",
         ("list of endpoints",),
         "GET / lists every HTTP and WebSocket route with a summary and an example; "
         "GET /docs is the interactive API documentation and GET /openapi.json the "
         "OpenAPI schema; GET /health reports the database and channel layer.",
-        "Errors always look like {\"detail\": \"...\", \"code\": \"...\"}, with "
-        "field errors under \"errors\" for bad input.",
+        'Errors always look like {"detail": "...", "code": "..."}, with '
+        'field errors under "errors" for bad input.',
     ),
 )
 
-GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "howdy", "greetings", "yo",
-                            "hola", "bonjour"})
-GREETING_PHRASES = ("good morning", "good afternoon", "good evening")
-THANKS_WORDS = frozenset({"thanks", "thank", "thx", "ty", "cheers"})
-GOODBYE_WORDS = frozenset({"bye", "goodbye", "farewell", "ttyl", "exit", "quit"})
-GOODBYE_PHRASES = (
-    "good bye", "bye-bye", "see you", "see ya", "that's all", "thats all",
-    "that is all", "that's it", "thats it", "i'm done", "im done", "i am done",
-    "no more questions", "nothing else", "end chat", "end the chat",
-    "have a nice day", "have a good day", "talk later", "talk to you later",
+GREETING_WORDS = frozenset(
+    ["hi", "hello", "hey", "hiya", "howdy", "greetings", "yo", "hola", "bonjour"]
 )
-FOLLOW_UP_WORDS = frozenset({"more", "example", "detail", "details", "elaborate",
-                             "else", "explain", "how", "why", "and"})
-QUESTION_WORDS = frozenset({"how", "what", "where", "when", "why", "which", "can",
-                            "could", "do", "does", "is", "should", "who"})
+GREETING_PHRASES = ("good morning", "good afternoon", "good evening")
+THANKS_WORDS = frozenset(["thanks", "thank", "thx", "ty", "cheers"])
+GOODBYE_WORDS = frozenset(["bye", "goodbye", "farewell", "ttyl", "exit", "quit"])
+GOODBYE_PHRASES = (
+    "good bye",
+    "bye-bye",
+    "see you",
+    "see ya",
+    "that's all",
+    "thats all",
+    "that is all",
+    "that's it",
+    "thats it",
+    "i'm done",
+    "im done",
+    "i am done",
+    "no more questions",
+    "nothing else",
+    "end chat",
+    "end the chat",
+    "have a nice day",
+    "have a good day",
+    "talk later",
+    "talk to you later",
+)
+FOLLOW_UP_WORDS = frozenset(
+    [
+        "more",
+        "example",
+        "detail",
+        "details",
+        "elaborate",
+        "else",
+        "explain",
+        "how",
+        "why",
+        "and",
+    ]
+)
+QUESTION_WORDS = frozenset(
+    [
+        "how",
+        "what",
+        "where",
+        "when",
+        "why",
+        "which",
+        "can",
+        "could",
+        "do",
+        "does",
+        "is",
+        "should",
+        "who",
+    ]
+)
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/+#-]*")
 
@@ -206,7 +251,8 @@ def _words(text: str) -> list[str]:
 
 
 _STEMMED: dict[str, frozenset[str]] = {
-    topic.name: frozenset(_stem(word) for word in topic.words) for topic in TOPICS
+    topic.name: frozenset(_stem(word) for word in topic.words.split())
+    for topic in TOPICS
 }
 
 
