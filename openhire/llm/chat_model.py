@@ -339,8 +339,9 @@ def chat_prompt(*, user_input: str, history: list[ChatMessage]) -> list[BaseMess
         "You are the OpenHire assistant: friendly, concise, practical. Help "
         "recruiters and candidates with hiring questions and with using OpenHire. "
         f"Facts about OpenHire: {OPENHIRE_FACTS} {DATA_RULES} "
-        'JSON keys: "response" (your reply, plain text) and "sentiment": "end" '
-        'when the user is closing the conversation (goodbye, that\'s all), else "continue".'
+        'JSON keys: "response" (your reply, plain text) and "sentiment": '
+        '"end" when the user is closing the conversation (goodbye, that\'s '
+        'all), else "continue".'
     )
     lines = [f"{message.type}: {message.content}" for message in history]
     user = (
@@ -408,7 +409,7 @@ def classify_failure(exc: BaseException) -> tuple[str, bool]:
 
 
 class ChatModelEngine:
-    """Answer the four AI questions with a LangChain chat model, falling back offline."""
+    """Answer the four AI questions with a LangChain chat model, else offline."""
 
     def __init__(
         self,

@@ -4,7 +4,8 @@ It serves `POST /v1/chat/completions` from a script of replies, so the real
 `langchain-openai` client, its timeout and our retry code run without any
 network. Use it as a context manager::
 
-    with OpenAIStub([StubReply(status=500), StubReply(content='{"response": "hi"}')]) as stub:
+    replies = [StubReply(status=500), StubReply(content='{"response": "hi"}')]
+    with OpenAIStub(replies) as stub:
         engine = ChatModelEngine(model="stub", base_url=stub.url, api_key="sk-test")
         ...
         stub.requests[0]["body"]["messages"]  # what the client sent

@@ -73,7 +73,11 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "account",
-        "user account token signup register registration login log auth authentication authorization password admin credential key identity",
+        (
+            "user account token signup register registration login log "
+            "auth authenticate authentication authorize authorization "
+            "password admin credential key identity"
+        ),
         ("sign up", "api key", "log in", "create an account"),
         'Create an account with POST /users and a body like {"email": '
         '"ana@example.com", "role": "recruiter", "name": "Ana"} (role is recruiter '
@@ -86,7 +90,10 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "jobs",
-        "job vacancy vacancies position opening posting salary recruiter listing hiring",
+        (
+            "job vacancy vacancies position opening posting salary "
+            "recruiter listing hiring"
+        ),
         ("post a job", "create a job", "job description"),
         "Recruiters create a job with POST /jobs (title, description, salary, skills, "
         "job_type, end_date; optional company_name, location, status, "
@@ -125,7 +132,10 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "interview",
-        "interview websocket socket question session result analysis feedback candidate ws",
+        (
+            "interview websocket socket question session result analysis "
+            "feedback candidate ws"
+        ),
         ("ai interview", "ws/ai-interview"),
         "Candidates take the AI interview over the WebSocket "
         "/ws/ai-interview?session_id=<id>&token=<token>: send "
@@ -276,12 +286,11 @@ def _topic_scores(text: str) -> list[tuple[int, Topic]]:
 
 
 def _best_topics(text: str) -> list[Topic]:
-    """The topic(s) a message is about: all tied for best, at most two."""
+    """The topic(s) a message is about: the best, and a second one asked clearly."""
     scored = _topic_scores(text)
     if not scored:
         return []
-    best = scored[0][0]
-    return [topic for score, topic in scored if score == best][:2]
+    return [scored[0][1]] + [topic for score, topic in scored[1:2] if score >= 2]
 
 
 def _previous_topic(history: list[ChatMessage], user_input: str) -> Topic | None:
