@@ -284,3 +284,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("OPENHIRE_LOG_LEVEL", "INFO")},
 }
+
+# --- chat (issue 3: AI engines and the chat assistant) ---------------------------
+# POST /chat and /test-chat requests per user (or per IP when anonymous).
+OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")
