@@ -49,3 +49,11 @@ def test_the_domain_functions_reach_the_configured_server(settings):
     assert question.text == "Why Acme?"
     assert question.meta.engine == "openai:registry-e2e"
     assert stub.requests[0]["headers"]["authorization"] == "Bearer no-key-needed"
+
+
+def test_the_root_listing_and_health_never_show_the_api_key(client, settings, db):
+    settings.OPENAI_API_KEY = "sk-listing-secret-42"
+    settings.OPENHIRE_LLM = "openai:listing-test"
+    settings.OPENHIRE_LLM_BASE_URL = "http://127.0.0.1:9/v1"
+    for path in ("/", "/health", "/openapi.json"):
+        assert "sk-listing-secret-42" not in client.get(path).content.decode()
