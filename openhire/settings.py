@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "openhire.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -229,6 +230,27 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# --- production posture ---------------------------------------------------------
+# Behind TLS (directly or via a proxy that sets X-Forwarded-Proto), OPENHIRE_HTTPS=1
+# turns on secure cookies, HSTS and the HTTP->HTTPS redirect.
+OPENHIRE_HTTPS = env_bool("OPENHIRE_HTTPS", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = OPENHIRE_HTTPS
+CSRF_COOKIE_SECURE = OPENHIRE_HTTPS
+SECURE_SSL_REDIRECT = OPENHIRE_HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^health$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = (
+    env_int("OPENHIRE_HSTS_SECONDS", 31_536_000, minimum=0) if OPENHIRE_HTTPS else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = OPENHIRE_HTTPS
+SECURE_HSTS_PRELOAD = OPENHIRE_HTTPS
+if OPENHIRE_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("OPENHIRE_CSRF_TRUSTED_ORIGINS", [])
+
 # --- identity -------------------------------------------------------------------
 OPENHIRE_TRUST_CLIENT_IDS = env_bool("OPENHIRE_TRUST_CLIENT_IDS", False)
 OPENHIRE_ENABLE_TEST_ENDPOINTS = (
@@ -265,7 +287,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.JobStatus.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": "jobs.models.JobStatus.choices",
+        "HealthStatusEnum": ["healthy", "unhealthy"],
+    },
 }
 
 # --- AI engine ----------------------------------------------------------------------
@@ -283,6 +308,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("OPENHIRE_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own request logger repeats what openhire.request already says.
+        "django.request": {"level": "ERROR"},
+    },
 }
 
 # --- chat (issue 3: AI engines and the chat assistant) ---------------------------
