@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +14,8 @@ from openhire import llm
 from openhire.llm.chat_model import ChatModelEngine
 from openhire.llm.engines import get_engine, parse_engine_spec
 from openhire.llm.testing import OpenAIStub, StubReply
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_default_engine_is_offline(settings):
@@ -57,3 +63,39 @@ def test_the_root_listing_and_health_never_show_the_api_key(client, settings, db
     settings.OPENHIRE_LLM_BASE_URL = "http://127.0.0.1:9/v1"
     for path in ("/", "/health", "/openapi.json"):
         assert "sk-listing-secret-42" not in client.get(path).content.decode()
+
+
+def start_up(tmp_path, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENHIRE_", "OPENAI_", "DATABASE_URL", "REDIS_URL"))
+    }
+    environment.update(OPENHIRE_VAR_DIR=str(tmp_path), **env)
+    return subprocess.run(
+        [sys.executable, "-c", "import openhire.settings"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_start_up_refuses_a_model_engine_without_a_key_or_base_url(tmp_path):
+    result = start_up(tmp_path, OPENHIRE_LLM="openai:gpt-4o-mini")
+    assert result.returncode != 0
+    assert "needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"OPENAI_API_KEY": "sk-startup-secret"},
+        {"OPENHIRE_LLM_BASE_URL": "http://127.0.0.1:11434/v1"},
+    ],
+)
+def test_start_up_accepts_a_key_or_a_base_url(tmp_path, extra):
+    result = start_up(tmp_path, OPENHIRE_LLM="openai:gpt-4o-mini", **extra)
+    assert result.returncode == 0, result.stderr
+    assert "sk-startup-secret" not in result.stdout + result.stderr
