@@ -318,3 +318,17 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# --- chat (issue 3: AI engines and the chat assistant) ---------------------------
+# POST /chat and /test-chat requests per user (or per IP when anonymous).
+OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")
+# A model engine needs a key, or a base URL for a server that needs none.
+if (
+    OPENHIRE_LLM.startswith("openai:")
+    and not OPENAI_API_KEY
+    and not OPENHIRE_LLM_BASE_URL
+):
+    raise ImproperlyConfigured(
+        f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
+        "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
+    )
