@@ -34,7 +34,9 @@ import urllib.parse
 import zipfile
 from dataclasses import dataclass, field
 
-ACCEPTED_TYPES = "a PDF, a DOCX (Word 2007+) or a plain-text file (UTF-8, or UTF-16 with BOM)"
+ACCEPTED_TYPES = (
+    "a PDF, a DOCX (Word 2007+) or a plain-text file (UTF-8, or UTF-16 with BOM)"
+)
 
 MAX_PDF_PAGES = 100
 MAX_ZIP_ENTRIES = 1_000
@@ -57,18 +59,20 @@ MSG_OTHER_OFFICE = (
     f"This Office file is not a plain Word document (.docx): upload {ACCEPTED_TYPES}."
 )
 MSG_BINARY_TEXT = (
-    "This file contains binary data (NUL bytes), not text: " f"upload {ACCEPTED_TYPES}."
+    f"This file contains binary data (NUL bytes), not text: upload {ACCEPTED_TYPES}."
 )
 MSG_UNDECODABLE = (
     "This file is neither PDF, DOCX nor valid UTF-8/UTF-16 text: "
     f"upload {ACCEPTED_TYPES}."
 )
 MSG_CORRUPT_PDF = "This PDF is damaged and cannot be read; export it again and retry."
-MSG_ENCRYPTED_PDF = (
-    "This PDF is password-protected; upload a copy without a password."
+MSG_ENCRYPTED_PDF = "This PDF is password-protected; upload a copy without a password."
+MSG_TOO_MANY_PAGES = (
+    f"This PDF has more than {MAX_PDF_PAGES} pages; a resume is shorter."
 )
-MSG_TOO_MANY_PAGES = f"This PDF has more than {MAX_PDF_PAGES} pages; a resume is shorter."
-MSG_CORRUPT_DOCX = "This DOCX file is damaged and cannot be read; save it again and retry."
+MSG_CORRUPT_DOCX = (
+    "This DOCX file is damaged and cannot be read; save it again and retry."
+)
 MSG_ZIP_BOMB = (
     "This DOCX file expands to an unreasonable size or number of parts and was refused."
 )
@@ -180,7 +184,9 @@ def decode_data_url(value: str, *, max_bytes: int | None = None) -> bytes:
     else:
         data = urllib.parse.unquote_to_bytes(payload)
     if max_bytes is not None and len(data) > max_bytes:
-        raise ExtractionError(MSG_TOO_LARGE.format(limit_mb=_mb(max_bytes)), "too_large")
+        raise ExtractionError(
+            MSG_TOO_LARGE.format(limit_mb=_mb(max_bytes)), "too_large"
+        )
     return data
 
 
@@ -200,7 +206,13 @@ _IMAGES: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "TIFF"),
     (b"BM", "BMP"),
 )
-_EXECUTABLES = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe")
+_EXECUTABLES = (
+    b"MZ",
+    b"\x7fELF",
+    b"\xfe\xed\xfa",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+)
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
@@ -269,7 +281,10 @@ def _extract_pdf(data: bytes) -> ExtractedText:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
-            if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            if error.err_code in (
+                pdfium_c.FPDF_ERR_PASSWORD,
+                pdfium_c.FPDF_ERR_SECURITY,
+            ):
                 raise ExtractionError(MSG_ENCRYPTED_PDF, "encrypted_pdf") from None
             raise ExtractionError(MSG_CORRUPT_PDF, "corrupt_pdf") from None
         try:
@@ -295,15 +310,19 @@ def _extract_pdf(data: bytes) -> ExtractedText:
             document.close()
     text = normalize_whitespace("\n\n".join(texts))
     _require_words(text, MSG_NO_TEXT_PDF)
-    return ExtractedText(text=text, pages=page_count, format="pdf", links=_unique(links))
+    return ExtractedText(
+        text=text, pages=page_count, format="pdf", links=_unique(links)
+    )
 
 
-def _pdf_page_links(document, page, textpage, pdfium_c) -> list[Link]:  # noqa: ANN001
+def _pdf_page_links(document, page, textpage, pdfium_c) -> list[Link]:
     """Read the page's URI link annotations and the words under each one."""
     found: list[Link] = []
     position = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
-    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+    while pdfium_c.FPDFLink_Enumerate(
+        page.raw, ctypes.byref(position), ctypes.byref(link)
+    ):
         action = pdfium_c.FPDFLink_GetAction(link)
         if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
             continue
@@ -316,7 +335,9 @@ def _pdf_page_links(document, page, textpage, pdfium_c) -> list[Link]:  # noqa: 
         rect = pdfium_c.FS_RECTF()
         anchor = ""
         if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
-            anchor = textpage.get_text_bounded(rect.left, rect.bottom, rect.right, rect.top)
+            anchor = textpage.get_text_bounded(
+                rect.left, rect.bottom, rect.right, rect.top
+            )
         if url:
             found.append(Link(url=url, text=normalize_whitespace(anchor)))
     return found
@@ -398,7 +419,7 @@ def _extract_docx(data: bytes) -> ExtractedText:
     return ExtractedText(text=text, pages=1, format="docx", links=_unique(links))
 
 
-def _section_parts(section, kind: str) -> list:  # noqa: ANN001
+def _section_parts(section, kind: str) -> list:
     """Return the section's defined headers or footers (never create one)."""
     parts = []
     if section.different_first_page_header_footer:
@@ -407,7 +428,7 @@ def _section_parts(section, kind: str) -> list:  # noqa: ANN001
     return [part for part in parts if not part.is_linked_to_previous]
 
 
-def _docx_blocks(container, links: list[Link]) -> list[str]:  # noqa: ANN001
+def _docx_blocks(container, links: list[Link]) -> list[str]:
     """Return the paragraphs and table rows of `container`, in reading order."""
     from docx.table import Table
 
@@ -424,7 +445,7 @@ def _docx_blocks(container, links: list[Link]) -> list[str]:  # noqa: ANN001
     return lines
 
 
-def _docx_table(table, links: list[Link]) -> list[str]:  # noqa: ANN001
+def _docx_table(table, links: list[Link]) -> list[str]:
     """Return a table row by row; cells of a one-line row joined with " | "."""
     lines: list[str] = []
     seen_cells: set[int] = set()
@@ -447,7 +468,7 @@ def _docx_table(table, links: list[Link]) -> list[str]:  # noqa: ANN001
 _TEXTBOX_PARAGRAPHS = None
 
 
-def _docx_textboxes(paragraph) -> list[str]:  # noqa: ANN001
+def _docx_textboxes(paragraph) -> list[str]:
     """Return the text of text boxes anchored in `paragraph` (once, not the fallback)."""
     global _TEXTBOX_PARAGRAPHS
     from lxml import etree

@@ -37,12 +37,16 @@ def make_pdf(
         for line in lines:
             pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
         if pages > 1:
-            pdf.multi_cell(0, 6, f"Page {number + 1} of {pages}", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(
+                0, 6, f"Page {number + 1} of {pages}", new_x="LMARGIN", new_y="NEXT"
+            )
         if link:
             words, url = link
             pdf.cell(60, 8, words, link=url, new_x="LMARGIN", new_y="NEXT")
     if user_password or owner_password:
-        pdf.set_encryption(owner_password=owner_password or "owner", user_password=user_password)
+        pdf.set_encryption(
+            owner_password=owner_password or "owner", user_password=user_password
+        )
     return bytes(pdf.output())
 
 
@@ -66,8 +70,10 @@ def make_jpeg() -> bytes:
     return buffer.getvalue()
 
 
-def _add_hyperlink(paragraph, text: str, url: str) -> None:  # noqa: ANN001
-    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+def _add_hyperlink(paragraph, text: str, url: str) -> None:
+    rel_id = paragraph.part.relate_to(
+        url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+    )
     hyperlink = OxmlElement("w:hyperlink")
     hyperlink.set(qn("r:id"), rel_id)
     run = OxmlElement("w:r")
@@ -126,7 +132,9 @@ def make_docx_with_extra_parts(extra: dict[str, bytes]) -> bytes:
 
 def make_legacy_doc() -> bytes:
     """Return the start of an OLE2 compound file, the container of Word 97-2003 .doc."""
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff"
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff"
+    )
     return header + b"\x00" * (512 - len(header)) + b"Word.Document.8" + b"\x00" * 512
 
 

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from resumes import extraction
-from resumes.extraction import ExtractionError, decode_data_url, extract_text, is_data_url
+from resumes.extraction import (
+    ExtractionError,
+    decode_data_url,
+    extract_text,
+    is_data_url,
+)
 from resumes.tests import documents
 
 DATA = Path(__file__).parent / "data" / "resume-fit" / "resumes"
@@ -85,7 +90,7 @@ def test_it_reads_docx_headers_and_hyperlinks():
 @pytest.mark.parametrize(
     "data",
     [
-        "Python developer, Django and PostgreSQL.".encode(),
+        b"Python developer, Django and PostgreSQL.",
         "\ufeffPython developer, Django and PostgreSQL.".encode(),
         "\ufeffPython developer, Django and PostgreSQL.".encode("utf-16-le"),
         "\ufeffPython developer, Django and PostgreSQL.".encode("utf-16-be"),
@@ -103,7 +108,9 @@ def test_it_types_by_content_not_by_file_name():
     assert extract_text(documents.make_docx(), "resume.pdf").format == "docx"
 
 
-@pytest.mark.parametrize("name", ["r1-senior-django", "r3-data-scientist", "r4-frontend-react"])
+@pytest.mark.parametrize(
+    "name", ["r1-senior-django", "r3-data-scientist", "r4-frontend-react"]
+)
 def test_the_shared_pdf_docx_and_txt_renderings_give_the_same_words(name):
     words = {
         suffix: extract_text((DATA / f"{name}.{suffix}").read_bytes()).text.split()
@@ -114,8 +121,13 @@ def test_the_shared_pdf_docx_and_txt_renderings_give_the_same_words(name):
 
 
 def test_it_normalises_whitespace():
-    raw = "  Alex\u00a0\u00a0Morgan \r\n\r\n\r\n\tPython\t developer\u200b \x0c Django  "
-    assert extraction.normalize_whitespace(raw) == "Alex Morgan\n\nPython developer\n\nDjango"
+    raw = (
+        "  Alex\u00a0\u00a0Morgan \r\n\r\n\r\n\tPython\t developer\u200b \x0c Django  "
+    )
+    assert (
+        extraction.normalize_whitespace(raw)
+        == "Alex Morgan\n\nPython developer\n\nDjango"
+    )
 
 
 def test_it_joins_a_word_hyphenated_across_a_line():
@@ -185,7 +197,10 @@ def test_a_zip_that_is_not_a_word_document_is_refused(files):
 
 
 def test_a_docx_with_an_absurd_number_of_parts_is_refused():
-    extra = {f"customXml/item{index}.xml": b"<a/>" for index in range(extraction.MAX_ZIP_ENTRIES)}
+    extra = {
+        f"customXml/item{index}.xml": b"<a/>"
+        for index in range(extraction.MAX_ZIP_ENTRIES)
+    }
     error = refusal(documents.make_docx_with_extra_parts(extra))
     assert error.code == "zip_bomb"
 
@@ -269,7 +284,9 @@ def test_a_percent_encoded_text_data_url_decodes():
     assert decode_data_url(url) == text.encode()
 
 
-@pytest.mark.parametrize("url", ["data:application/pdf;base64,@@not base64@@", "data:nocomma"])
+@pytest.mark.parametrize(
+    "url", ["data:application/pdf;base64,@@not base64@@", "data:nocomma"]
+)
 def test_a_malformed_data_url_is_refused(url):
     with pytest.raises(ExtractionError) as caught:
         decode_data_url(url)
