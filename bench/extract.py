@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pdfplumber  # noqa: E402
-from fpdf import FPDF  # noqa: E402
+import pdfplumber
+from fpdf import FPDF
 
-from resumes.extraction import extract_text  # noqa: E402
+from resumes.extraction import extract_text
 
 SHARED = ROOT / "resumes" / "tests" / "data" / "resume-fit" / "resumes"
 
@@ -124,7 +124,7 @@ def plumber(data: bytes) -> tuple[str, int]:
         return "\n".join(texts), len(texts)
 
 
-def best_time(function, data: bytes, repeat: int) -> tuple[float, tuple[str, int]]:  # noqa: ANN001
+def best_time(function, data: bytes, repeat: int) -> tuple[float, tuple[str, int]]:
     best, result = float("inf"), ("", 0)
     for _ in range(repeat):
         started = time.perf_counter()
