@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import time
 
-from openhire.llm.types import AIMeta, InterviewAnalysis, InterviewContext, Question, Turn
+from openhire.llm.types import (
+    AIMeta,
+    InterviewAnalysis,
+    InterviewContext,
+    Question,
+    Turn,
+)
 
 PROMPT_VERSION = "offline-interview-0"
 
