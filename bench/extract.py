@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pdfplumber
-from fpdf import FPDF
+import pdfplumber  # noqa: E402
+from fpdf import FPDF  # noqa: E402
 
-from resumes.extraction import extract_text
+from resumes.extraction import extract_text  # noqa: E402
 
 SHARED = ROOT / "resumes" / "tests" / "data" / "resume-fit" / "resumes"
 

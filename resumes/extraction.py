@@ -492,6 +492,15 @@ def _docx_textboxes(paragraph) -> list[str]:
 # --- entry point ----------------------------------------------------------------
 
 
+def extract_plain(text: str) -> ExtractedText:
+    """Return resume text sent as a string, normalised; refuse it without words."""
+    if "\x00" in text:
+        raise ExtractionError(MSG_BINARY_TEXT, "unsupported_type")
+    normalised = normalize_whitespace(text)
+    _require_words(normalised, MSG_NO_TEXT)
+    return ExtractedText(text=normalised, pages=1, format="txt")
+
+
 def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
     """Return the normalised text of a PDF, DOCX or text resume.
 
