@@ -218,7 +218,9 @@ STORAGES = {
 }
 
 OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximum=100)
-DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024
+# Non-file request data may carry a base64 data: URL of the largest resume (resumes);
+# POST /review-resume answers 413 from Content-Length before parsing (resumes/views.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -294,6 +296,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "JobStatusEnum": "jobs.models.JobStatus.choices",
+        "ApplicationStatusEnum": "resumes.models.ApplicationStatus.choices",
         "HealthStatusEnum": ["healthy", "unhealthy"],
     },
 }
