@@ -20,7 +20,7 @@ def iso_datetime(value: dt.datetime | None) -> str | None:
     """Return ISO 8601 in UTC with a Z, as DRF's DateTimeField writes it."""
     if value is None:
         return None
-    text = value.astimezone(dt.timezone.utc).isoformat()
+    text = value.astimezone(dt.UTC).isoformat()
     return text.removesuffix("+00:00") + "Z"
 
 
