@@ -14,7 +14,7 @@ from accounts.services import user_create
 from openhire.auth import parse_uuid, request_user, trusted_mode
 from openhire.errors import not_found
 from openhire.permissions import require_owner
-from openhire.schema import ERROR_RESPONSES
+from openhire.schema import error_responses
 
 
 class UserCreateView(APIView):
@@ -26,7 +26,10 @@ class UserCreateView(APIView):
 
     @extend_schema(
         request=UserCreateSerializer,
-        responses={201: UserWithTokenSerializer, **ERROR_RESPONSES},
+        responses={
+            201: UserWithTokenSerializer,
+            **error_responses(400, 401, 409, 413, 415, 429),
+        },
     )
     def post(self, request: Request) -> Response:
         """Create a user and its API token."""
@@ -40,7 +43,9 @@ class UserCreateView(APIView):
 class UserDetailView(APIView):
     """Read your own user."""
 
-    @extend_schema(responses={200: UserSerializer, **ERROR_RESPONSES})
+    @extend_schema(
+        responses={200: UserSerializer, **error_responses(400, 401, 403, 404)}
+    )
     def get(self, request: Request, user_id: str) -> Response:
         """Read your own user."""
         pk = parse_uuid(user_id)

@@ -10,8 +10,8 @@ from rest_framework.views import APIView
 
 from chat.serializers import ChatRequestSerializer, ChatResponseSerializer
 from chat.services import chat_respond, chat_test_endpoints_enabled
-from chat.throttling import ChatRateThrottle
-from openhire.schema import ERROR_RESPONSES
+from openhire.schema import error_responses
+from openhire.throttling import AI_THROTTLES
 
 EXAMPLE_REQUEST = {
     "user_input": "How do I post a job?",
@@ -22,7 +22,10 @@ EXAMPLE_REQUEST = {
 }
 SCHEMA = {
     "request": ChatRequestSerializer,
-    "responses": {200: ChatResponseSerializer, **ERROR_RESPONSES},
+    "responses": {
+        200: ChatResponseSerializer,
+        **error_responses(400, 401, 413, 415, 429),
+    },
     "examples": [
         OpenApiExample("A question", value=EXAMPLE_REQUEST, request_only=True)
     ],
@@ -38,7 +41,7 @@ SENTIMENT_NOTE = (
 class ChatView(APIView):
     """Chat with the OpenHire assistant."""
 
-    throttle_classes = [ChatRateThrottle]
+    throttle_classes = AI_THROTTLES
     throttle_scope = "chat"
     example = EXAMPLE_REQUEST
     test = False
@@ -64,7 +67,13 @@ class TestChatView(ChatView):
     @extend_schema(
         description=SENTIMENT_NOTE
         + " Only when DEBUG=1 or OPENHIRE_ENABLE_TEST_ENDPOINTS=1, else 404.",
-        **SCHEMA,
+        **{
+            **SCHEMA,
+            "responses": {
+                200: ChatResponseSerializer,
+                **error_responses(400, 401, 404, 413, 415, 429),
+            },
+        },
     )
     def post(self, request: Request) -> Response:
         """Answer a chat message, prefixed [TEST]."""

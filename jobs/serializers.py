@@ -32,11 +32,14 @@ class FlexibleDateTimeField(serializers.Field):
         if not isinstance(data, str) or len(data) > 40:
             raise serializers.ValidationError(END_DATE_FORMAT)
         value = data.strip()
-        parsed = (
-            parse_datetime(value.replace("Z", "+00:00"))
-            if "T" in value or " " in value
-            else None
-        )
+        try:
+            parsed = (
+                parse_datetime(value.replace("Z", "+00:00"))
+                if "T" in value or " " in value
+                else None
+            )
+        except ValueError:  # well-formed but out of range, e.g. minute 99
+            raise serializers.ValidationError(END_DATE_FORMAT) from None
         if parsed is None:
             try:
                 day = parse_date(value)
@@ -158,7 +161,11 @@ class JobSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"oneOf": [{"type": "string"}, {"type": "object"}]})
     def get_description(self, job: Job) -> str | dict:
-        return job.description_data if job.description_data is not None else job.description
+        return (
+            job.description_data
+            if job.description_data is not None
+            else job.description
+        )
 
     def to_representation(self, job: Job) -> dict:
         # Written out by hand: GET /jobs serialises up to 100 jobs per request and

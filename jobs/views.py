@@ -25,7 +25,7 @@ from jobs.services import (
 )
 from openhire.auth import request_user
 from openhire.pagination import MAX_LIMIT, paginate
-from openhire.schema import ERROR_RESPONSES
+from openhire.schema import ErrorSerializer, error_responses
 
 LIST_PARAMETERS = [
     OpenApiParameter(
@@ -49,6 +49,8 @@ PAGE_HEADERS = [
     ),
     OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True),
 ]
+# 404: an unknown job, or (trusted mode) an unknown recruiter_id.
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415)
 SuccessSerializer = inline_serializer(
     "Success", {"success": serializers.BooleanField()}
 )
@@ -68,7 +70,7 @@ class JobListCreateView(APIView):
 
     @extend_schema(
         parameters=LIST_PARAMETERS + PAGE_HEADERS,
-        responses={200: JobSerializer(many=True), **ERROR_RESPONSES},
+        responses={200: JobSerializer(many=True), **error_responses(400, 401)},
     )
     def get(self, request: Request) -> Response:
         """List jobs."""
@@ -78,7 +80,7 @@ class JobListCreateView(APIView):
 
     @extend_schema(
         request=JobInputSerializer,
-        responses={201: JobSerializer, **ERROR_RESPONSES},
+        responses={201: JobSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request) -> Response:
         """Create a job."""
@@ -95,7 +97,7 @@ class JobListCreateView(APIView):
 class JobDetailView(APIView):
     """Read, change or delete one job."""
 
-    @extend_schema(responses={200: JobSerializer, **ERROR_RESPONSES})
+    @extend_schema(responses={200: JobSerializer, **error_responses(400, 401, 404)})
     def get(self, request: Request, job_id: str) -> Response:
         """Read a job."""
         return Response(JobSerializer(job_get(job_id=job_id)).data)
@@ -113,7 +115,7 @@ class JobDetailView(APIView):
 
     @extend_schema(
         request=JobInputSerializer,
-        responses={200: JobSerializer, **ERROR_RESPONSES},
+        responses={200: JobSerializer, **WRITE_ERRORS},
     )
     def put(self, request: Request, job_id: str) -> Response:
         """Change a job (fields not sent are kept)."""
@@ -121,7 +123,7 @@ class JobDetailView(APIView):
 
     @extend_schema(
         request=JobInputSerializer,
-        responses={200: JobSerializer, **ERROR_RESPONSES},
+        responses={200: JobSerializer, **WRITE_ERRORS},
     )
     def patch(self, request: Request, job_id: str) -> Response:
         """Change some fields of a job."""
@@ -129,7 +131,10 @@ class JobDetailView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("recruiter_id", OpenApiTypes.UUID)],
-        responses={200: SuccessSerializer, **ERROR_RESPONSES},
+        responses={
+            200: SuccessSerializer,
+            **error_responses(400, 401, 403, 404),
+        },
     )
     def delete(self, request: Request, job_id: str) -> Response:
         """Delete a job."""
@@ -144,7 +149,8 @@ class JobShortLinkView(APIView):
     @extend_schema(
         responses={
             200: JobSerializer,
-            404: OpenApiResponse(description="Unknown link"),
+            **error_responses(401),
+            404: OpenApiResponse(ErrorSerializer, description="Unknown link"),
         },
     )
     def get(self, request: Request, short_code: str) -> Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -19,6 +20,8 @@ NOT_FOUND = "Not found."
 SERVER_ERROR = "The server hit an unexpected error; it has been logged."
 INVALID_INPUT = "Some fields are invalid."
 INVALID_ID = "'{value}' is not a valid id."
+BODY_TOO_LARGE = "The request body is too large."
+BAD_REQUEST = "The request could not be read."
 
 
 class OpenHireError(Exception):
@@ -80,6 +83,10 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
 
     if isinstance(exc, OpenHireError):
         return Response(exc.body(), status=exc.status, headers=exc.headers)
+    if isinstance(exc, RequestDataTooBig):  # DATA_UPLOAD_MAX_MEMORY_SIZE, any view
+        return Response({"detail": BODY_TOO_LARGE, "code": "too_large"}, status=413)
+    if isinstance(exc, SuspiciousOperation):  # e.g. too many form fields
+        return Response({"detail": BAD_REQUEST, "code": "bad_request"}, status=400)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(NOT_FOUND)
     elif isinstance(exc, DjangoPermissionDenied):
@@ -124,6 +131,18 @@ def handler404(request: HttpRequest, exception: Exception | None = None):
         return page_not_found(request, exception)
     return JsonResponse(
         {"detail": NOT_FOUND, "code": "not_found"}, status=status.HTTP_404_NOT_FOUND
+    )
+
+
+def handler400(request: HttpRequest, exception: Exception | None = None):
+    """Answer requests Django refuses before any view (e.g. a bad Host) as JSON."""
+    if _is_admin_path(request):
+        from django.views.defaults import bad_request
+
+        return bad_request(request, exception)
+    return JsonResponse(
+        {"detail": BAD_REQUEST, "code": "bad_request"},
+        status=status.HTTP_400_BAD_REQUEST,
     )
 
 

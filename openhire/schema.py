@@ -25,9 +25,20 @@ ERROR_RESPONSES = {
         403: "Forbidden",
         404: "Not found",
         409: "Conflict",
+        413: "Upload too large",
+        415: "Unsupported Content-Type",
         429: "Throttled (see Retry-After)",
     }.items()
 }
+
+
+def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
+    """Return the `{status: Error}` responses an operation can answer, and no others.
+
+    Every DRF view that reads credentials can answer 401 (a bad token), so
+    operations list 401 unless they ignore credentials.
+    """
+    return {code: ERROR_RESPONSES[code] for code in codes}
 
 
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):

@@ -335,3 +335,12 @@ if (
         f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
         "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
     )
+
+# --- hardening (issue 7): AI throttles, public schema ------------------------------
+# Per-caller budgets (per user, or per IP when anonymous) of the endpoints that
+# spend model calls, plus one per-IP budget for each of them (openhire/throttling.py).
+OPENHIRE_THROTTLE_AI = REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["ai"]  # /review-resume
+OPENHIRE_THROTTLE_INTERVIEW = env_rate("OPENHIRE_THROTTLE_INTERVIEW", "10/minute")
+OPENHIRE_THROTTLE_AI_IP = env_rate("OPENHIRE_THROTTLE_AI_IP", "120/minute")
+# /openapi.json and /docs are public: a stale token is not a reason to refuse them.
+SPECTACULAR_SETTINGS["SERVE_AUTHENTICATION"] = []

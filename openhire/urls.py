@@ -22,5 +22,6 @@ urlpatterns += [
     if app != "openhire" and find_spec(f"{app}.urls") is not None
 ]
 
+handler400 = "openhire.errors.handler400"
 handler404 = "openhire.errors.handler404"
 handler500 = "openhire.errors.handler500"

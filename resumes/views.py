@@ -1,17 +1,17 @@
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from jobs.views import PAGE_HEADERS
 from openhire.auth import request_user
 from openhire.errors import OpenHireError
 from openhire.pagination import MAX_LIMIT, paginate
-from openhire.schema import ERROR_RESPONSES, ErrorSerializer
+from openhire.schema import error_responses
+from openhire.throttling import AI_THROTTLES
 from resumes.serializers import (
     ApplicationDetailSerializer,
     ApplicationSerializer,
@@ -56,7 +56,7 @@ class ReviewResumeView(APIView):
     """Review a resume (PDF, DOCX, text or data: URL) against a job."""
 
     parser_classes = [JSONParser, MultiPartParser, FormParser]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = AI_THROTTLES
     throttle_scope = "ai"
     example = {
         "resume": "Backend engineer, 5 years of Python and Django…",
@@ -71,8 +71,7 @@ class ReviewResumeView(APIView):
         },
         responses={
             200: ReviewResponseSerializer,
-            413: OpenApiResponse(ErrorSerializer, description="Upload too large"),
-            **ERROR_RESPONSES,
+            **error_responses(400, 401, 403, 404, 413, 415, 429),
         },
     )
     def post(self, request: Request) -> Response:
@@ -104,7 +103,10 @@ class JobApplicationsView(APIView):
             ),
             *PAGE_HEADERS,
         ],
-        responses={200: ApplicationSerializer(many=True), **ERROR_RESPONSES},
+        responses={
+            200: ApplicationSerializer(many=True),
+            **error_responses(400, 401, 403, 404),
+        },
     )
     def get(self, request: Request, job_id: str) -> Response:
         """List a job's applications, ranked by score then date."""
@@ -120,7 +122,12 @@ class ApplicationDetailView(APIView):
 
     example = {"status": "interview_scheduled"}
 
-    @extend_schema(responses={200: ApplicationDetailSerializer, **ERROR_RESPONSES})
+    @extend_schema(
+        responses={
+            200: ApplicationDetailSerializer,
+            **error_responses(400, 401, 403, 404),
+        }
+    )
     def get(self, request: Request, application_id: str) -> Response:
         """Read an application."""
         application = application_read(
@@ -130,7 +137,10 @@ class ApplicationDetailView(APIView):
 
     @extend_schema(
         request=ApplicationStatusSerializer,
-        responses={200: ApplicationDetailSerializer, **ERROR_RESPONSES},
+        responses={
+            200: ApplicationDetailSerializer,
+            **error_responses(400, 401, 403, 404, 413, 415),
+        },
     )
     def patch(self, request: Request, application_id: str) -> Response:
         """Change an application's status (the job's recruiter only)."""

@@ -4,6 +4,7 @@ import uuid
 import pytest
 
 from jobs.models import Job
+from jobs.serializers import END_DATE_FORMAT
 from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
 from openhire.pagination import BAD_LIMIT
 from openhire.permissions import NOT_OWNER, ROLE_REQUIRED
@@ -310,3 +311,13 @@ def test_the_hand_written_job_shape_matches_the_declared_fields(job):
     data = JobSerializer(job).data
     assert list(data) == JobSerializer.Meta.fields
     assert data["created_at"].endswith("Z") and data["end_date"].endswith("Z")
+
+
+def test_an_end_date_time_out_of_range_is_a_400_not_a_crash(
+    client_for, recruiter, job_data
+):
+    # Found by the OpenAPI fuzz test: parse_datetime raised ValueError (a 500).
+    for value in ("2026-01-01T10:99", "2026-13-01T00:00", "2026-02-30 10:00"):
+        response = post_job(client_for(recruiter), job_data, end_date=value)
+        assert response.status_code == 400, value
+        assert response.json()["errors"]["end_date"] == [END_DATE_FORMAT]

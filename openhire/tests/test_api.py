@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from openhire.errors import NOT_FOUND
+from openhire.errors import BAD_REQUEST, BODY_TOO_LARGE, NOT_FOUND
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,59 @@ def test_cors_allows_the_configured_origins_preflight(api):
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
     )
     assert "Access-Control-Allow-Origin" not in refused
+
+
+# --- found by the OpenAPI fuzz test (openhire/tests/test_openapi_fuzz.py) -------------
+
+
+def test_public_pages_ignore_a_stale_token(api):
+    # They used to answer 401 to any unknown token, which the schema did not say.
+    api.credentials(HTTP_AUTHORIZATION="Token not-a-token-we-issued")
+    for path in ("/", "/health", "/openapi.json", "/docs"):
+        assert api.get(path).status_code == 200, path
+    assert api.get("/jobs").status_code == 401  # endpoints that read identity do
+
+
+def test_an_oversized_body_is_a_json_413_on_every_endpoint(
+    client_for, recruiter, settings
+):
+    # Django refused it with an HTML 400 page outside /review-resume.
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = client_for(recruiter)
+    for path in ("/jobs", "/chat", "/users"):
+        response = client.post(path, {"title": "x" * 5000}, format="json")
+        assert response.status_code == 413, path
+        assert response.json() == {"detail": BODY_TOO_LARGE, "code": "too_large"}
+
+
+def test_a_request_django_refuses_before_any_view_is_a_json_400(client):
+    response = client.get("/jobs", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.json() == {"detail": BAD_REQUEST, "code": "bad_request"}
+
+
+def test_every_operation_documents_only_errors_it_can_answer(api):
+    paths = api.get("/openapi.json").json()["paths"]
+    responses = {
+        (method.upper(), path): set(operation["responses"])
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+    }
+    assert responses[("GET", "/")] == {"200"}
+    assert responses[("GET", "/health")] == {"200", "503"}
+    assert responses[("GET", "/jobs")] == {"200", "400", "401"}
+    assert "409" not in responses[("GET", "/jobs/{job_id}")]
+    assert "429" in responses[("POST", "/review-resume")]
+    assert "429" in responses[("POST", "/chat")]
+    for (method, path), codes in responses.items():
+        if path not in ("/", "/health"):
+            assert "401" in codes, (method, path)  # a bad token is refused
+        if method in ("POST", "PUT", "PATCH"):
+            assert {"413", "415"} <= codes, (method, path)
+    error = {"$ref": "#/components/schemas/Error"}
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            for code, response in operation["responses"].items():
+                if code.startswith("4"):
+                    body = response["content"]["application/json"]["schema"]
+                    assert body == error, (method, path, code)
