@@ -1,0 +1,247 @@
+"""Who may call what: every HTTP route x persona x method, with the exact status.
+
+The cases come from the URL configuration (`openhire.routes.http_routes()`), not
+from this file: a new route with no row in `MATRIX` fails here until someone
+decides who may call it. DESIGN.md §4 is the rule book.
+
+Personas (each case starts from a fresh database holding the same objects):
+- anonymous: no token, trusted mode off;
+- candidate: the candidate who applied to the job (owns the application);
+- stranger: another candidate;
+- owner: the recruiter who posted the job;
+- other: another recruiter;
+- trusted: no token, `OPENHIRE_TRUST_CLIENT_IDS=1`, naming the owner in
+  `recruiter_id` for recruiter operations and the candidate in `candidate_id`
+  for candidate operations (the compatibility mode for gateways).
+
+Only the trusted persona names ids; token personas send the same requests
+without them. Test endpoints (`/test-chat`) are switched on here; their 404 when
+off is tested in chat/tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from openhire.routes import http_routes
+
+PERSONAS = ("anonymous", "candidate", "stranger", "owner", "other", "trusted")
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class World:
+    """The objects every case starts with, and the persona's claimed ids."""
+
+    owner: Any
+    other: Any
+    candidate: Any
+    stranger: Any
+    job: Any
+    application: Any
+    persona: str
+    extra: dict = field(default_factory=dict)
+
+    def claim(self, name: str) -> dict[str, str]:
+        """Return `{recruiter_id|candidate_id: id}` for the trusted persona only."""
+        if self.persona != "trusted":
+            return {}
+        who = self.owner if name == "recruiter_id" else self.candidate
+        return {name: str(who.id)}
+
+
+@dataclass(frozen=True)
+class Call:
+    """How to make one request: the concrete path, a body or query, a format."""
+
+    path: Callable[[World], str]
+    data: Callable[[World], dict] = lambda w: {}
+    query: Callable[[World], dict] = lambda w: {}
+
+
+def _job_body(w: World) -> dict:
+    return {
+        "title": "Data Engineer",
+        "description": "Pipelines in Python.",
+        "salary": "$90k",
+        "skills": ["Python"],
+        "job_type": "full-time",
+        "end_date": "2999-01-01",
+        **w.claim("recruiter_id"),
+    }
+
+
+def _signup(w: World) -> dict:
+    return {"email": f"new-{w.persona}@example.test", "role": "candidate", "name": "N"}
+
+
+ALL_200 = dict.fromkeys(PERSONAS, 200)
+
+
+def only(ok: int, *allowed: str, anonymous: int = 401, others: int = 403) -> dict:
+    """Expect `ok` for `allowed` personas, 401 for anonymous, `others` for the rest."""
+    expected = dict.fromkeys(PERSONAS, others)
+    expected["anonymous"] = anonymous
+    expected.update(dict.fromkeys(allowed, ok))
+    return expected
+
+
+JOB = lambda w: f"/jobs/{w.job.id}"  # noqa: E731
+APPLICATION = lambda w: f"/applications/{w.application.id}"  # noqa: E731
+CHAT = {"user_input": "How do I post a job?", "messages": []}
+
+# (method, path) -> (how to call it, {persona: status})
+MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
+    ("GET", "/"): (Call(lambda w: "/"), ALL_200),
+    ("GET", "/health"): (Call(lambda w: "/health"), ALL_200),
+    ("GET", "/openapi.json"): (Call(lambda w: "/openapi.json"), ALL_200),
+    ("GET", "/docs"): (Call(lambda w: "/docs"), ALL_200),
+    # Anyone may sign up (a caller with a token creates someone else).
+    ("POST", "/users"): (
+        Call(lambda w: "/users", data=_signup),
+        dict.fromkeys(PERSONAS, 201),
+    ),
+    # Self only; trusted mode answers without identity (the gateway decides).
+    ("GET", "/users/{user_id}"): (
+        Call(lambda w: f"/users/{w.owner.id}"),
+        only(200, "owner", "trusted"),
+    ),
+    ("GET", "/jobs"): (Call(lambda w: "/jobs"), ALL_200),
+    ("POST", "/jobs"): (
+        Call(lambda w: "/jobs", data=_job_body),
+        only(201, "owner", "other", "trusted"),
+    ),
+    ("GET", "/jobs/{job_id}"): (Call(JOB), ALL_200),
+    ("PUT", "/jobs/{job_id}"): (
+        Call(JOB, data=lambda w: {"title": "Renamed", **w.claim("recruiter_id")}),
+        only(200, "owner", "trusted"),
+    ),
+    ("PATCH", "/jobs/{job_id}"): (
+        Call(JOB, data=lambda w: {"title": "Renamed", **w.claim("recruiter_id")}),
+        only(200, "owner", "trusted"),
+    ),
+    ("DELETE", "/jobs/{job_id}"): (
+        Call(JOB, query=lambda w: w.claim("recruiter_id")),
+        only(200, "owner", "trusted"),
+    ),
+    ("GET", "/j/{short_code}"): (Call(lambda w: w.job.job_link), ALL_200),
+    # Anyone may review (nothing is recorded for anonymous callers or recruiters).
+    ("POST", "/review-resume"): (
+        Call(
+            lambda w: "/review-resume",
+            data=lambda w: {
+                "resume": "Python developer, 4 years of Django.",
+                "job_id": str(w.job.id),
+                **w.claim("candidate_id"),
+            },
+        ),
+        ALL_200,
+    ),
+    ("GET", "/jobs/{job_id}/applications"): (
+        Call(
+            lambda w: f"/jobs/{w.job.id}/applications",
+            query=lambda w: w.claim("recruiter_id"),
+        ),
+        only(200, "owner", "trusted"),
+    ),
+    # The job's recruiter and the candidate who applied; nobody else.
+    ("GET", "/applications/{application_id}"): (
+        Call(APPLICATION, query=lambda w: w.claim("candidate_id")),
+        only(200, "candidate", "owner", "trusted"),
+    ),
+    ("PATCH", "/applications/{application_id}"): (
+        Call(
+            APPLICATION,
+            data=lambda w: {"status": "reviewing", **w.claim("recruiter_id")},
+        ),
+        only(200, "owner", "trusted"),
+    ),
+    ("POST", "/chat"): (Call(lambda w: "/chat", data=lambda w: CHAT), ALL_200),
+    ("POST", "/test-chat"): (
+        Call(lambda w: "/test-chat", data=lambda w: CHAT),
+        ALL_200,
+    ),
+}
+
+
+def _route_keys() -> list[tuple[str, str]]:
+    return [(route["method"], route["path"]) for route in http_routes()]
+
+
+CASES = [
+    pytest.param(method, path, persona, id=f"{method} {path} as {persona}")
+    for (method, path), persona in itertools.product(_route_keys(), PERSONAS)
+]
+
+
+@pytest.fixture
+def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
+    from resumes.serializers import review_request
+    from resumes.services import resume_review_submit
+
+    job_id, upload = review_request(
+        {"resume": "Python and Django engineer, 5 years.", "job_id": str(job.id)}, {}
+    )
+    application = resume_review_submit(
+        user=candidate, job_id=job_id, upload=upload
+    ).application
+    assert application is not None
+    settings.OPENHIRE_ENABLE_TEST_ENDPOINTS = True
+
+    def build(persona: str) -> World:
+        settings.OPENHIRE_TRUST_CLIENT_IDS = persona == "trusted"
+        return World(
+            owner=recruiter,
+            other=other_recruiter,
+            candidate=candidate,
+            stranger=stranger,
+            job=job,
+            application=application,
+            persona=persona,
+        )
+
+    return build
+
+
+@pytest.mark.parametrize("method, path, persona", CASES)
+def test_each_route_answers_each_persona_with_the_exact_status(
+    method, path, persona, world_for, client_for
+):
+    if (method, path) not in MATRIX:
+        pytest.fail(f"{method} {path} has no row in MATRIX: decide who may call it")
+    call, expected = MATRIX[(method, path)]
+    world = world_for(persona)
+    user = {
+        "candidate": world.candidate,
+        "stranger": world.stranger,
+        "owner": world.owner,
+        "other": world.other,
+    }.get(persona)
+    client = client_for(user)
+    url = call.path(world)
+    query = call.query(world)
+    if query:
+        url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    data = call.data(world)
+    body = {"data": json.dumps(data), "content_type": "application/json"}
+    response = client.generic(method, url, **(body if data else {}))
+    assert response.status_code == expected[persona], (
+        f"{method} {path} as {persona}: {response.status_code} "
+        f"{response.content[:300]!r}"
+    )
+    if response.status_code >= 400:
+        body = response.json()
+        assert set(body) >= {"detail", "code"}, body
+
+
+def test_the_matrix_has_no_row_for_a_route_that_is_gone():
+    assert set(MATRIX) <= set(_route_keys())
+    for key, (_call, expected) in MATRIX.items():
+        assert set(expected) == set(PERSONAS), key
