@@ -14,7 +14,7 @@ from accounts.services import user_create
 from openhire.auth import parse_uuid, request_user, trusted_mode
 from openhire.errors import not_found
 from openhire.permissions import require_owner
-from openhire.schema import error_responses
+from openhire.schema import error_responses, uuid_path
 
 
 class UserCreateView(APIView):
@@ -25,7 +25,7 @@ class UserCreateView(APIView):
     example = {"email": "ada@example.com", "role": "candidate", "name": "Ada"}
 
     @extend_schema(
-        request=UserCreateSerializer,
+        request={"application/json": UserCreateSerializer},
         responses={
             201: UserWithTokenSerializer,
             **error_responses(400, 401, 409, 413, 415, 429),
@@ -44,7 +44,8 @@ class UserDetailView(APIView):
     """Read your own user."""
 
     @extend_schema(
-        responses={200: UserSerializer, **error_responses(400, 401, 403, 404)}
+        parameters=[uuid_path("user_id")],
+        responses={200: UserSerializer, **error_responses(400, 401, 403, 404)},
     )
     def get(self, request: Request, user_id: str) -> Response:
         """Read your own user."""

@@ -44,7 +44,8 @@ class ConversationError(ValueError):
 
 def message_type(value: Any) -> str:
     """Return the canonical message type for `value` (aliases resolved)."""
-    name = value.strip().lower() if isinstance(value, str) else value
+    # Not a string (a list or an object): refused, never used as a dict key.
+    name = value.strip().lower() if isinstance(value, str) else ""
     name = TYPE_ALIASES.get(name, name)
     if name not in MESSAGE_TYPES:
         raise ConversationError(

@@ -21,7 +21,7 @@ EXAMPLE_REQUEST = {
     ],
 }
 SCHEMA = {
-    "request": ChatRequestSerializer,
+    "request": {"application/json": ChatRequestSerializer},
     "responses": {
         200: ChatResponseSerializer,
         **error_responses(400, 401, 413, 415, 429),

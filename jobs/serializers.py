@@ -74,7 +74,14 @@ class SkillsField(serializers.Field):
         return list(value or [])
 
 
-@extend_schema_field({"oneOf": [{"type": "string"}, {"type": "object"}]})
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "minLength": 1, "maxLength": 50_000, "pattern": r"\S"},
+            {"type": "object", "minProperties": 1},
+        ]
+    }
+)
 class DescriptionField(serializers.Field):
     def to_internal_value(self, data: Any) -> str | dict:
         if isinstance(data, str):

@@ -24,8 +24,13 @@ from jobs.services import (
     job_update,
 )
 from openhire.auth import request_user
-from openhire.pagination import MAX_LIMIT, paginate
-from openhire.schema import ErrorSerializer, error_responses
+from openhire.pagination import paginate
+from openhire.schema import (
+    PAGE_PARAMETERS,
+    ErrorSerializer,
+    error_responses,
+    uuid_path,
+)
 
 LIST_PARAMETERS = [
     OpenApiParameter(
@@ -36,8 +41,7 @@ LIST_PARAMETERS = [
     OpenApiParameter("status", str, enum=["active", "inactive", "expired"]),
     OpenApiParameter("sort_by", str, enum=list(SORT_FIELDS), default="created_at"),
     OpenApiParameter("sort_order", str, enum=list(SORT_ORDERS), default="desc"),
-    OpenApiParameter("limit", int, description=f"1 to {MAX_LIMIT}, default 20."),
-    OpenApiParameter("offset", int, description="Rows to skip."),
+    *PAGE_PARAMETERS,
 ]
 PAGE_HEADERS = [
     OpenApiParameter(
@@ -79,7 +83,7 @@ class JobListCreateView(APIView):
         return Response(JobSerializer(page.items, many=True).data, headers=page.headers)
 
     @extend_schema(
-        request=JobInputSerializer,
+        request={"application/json": JobInputSerializer},
         responses={201: JobSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request) -> Response:
@@ -97,7 +101,10 @@ class JobListCreateView(APIView):
 class JobDetailView(APIView):
     """Read, change or delete one job."""
 
-    @extend_schema(responses={200: JobSerializer, **error_responses(400, 401, 404)})
+    @extend_schema(
+        parameters=[uuid_path("job_id")],
+        responses={200: JobSerializer, **error_responses(400, 401, 404)},
+    )
     def get(self, request: Request, job_id: str) -> Response:
         """Read a job."""
         return Response(JobSerializer(job_get(job_id=job_id)).data)
@@ -114,7 +121,9 @@ class JobDetailView(APIView):
         return Response(JobSerializer(job).data)
 
     @extend_schema(
-        request=JobInputSerializer,
+        parameters=[uuid_path("job_id")],
+        # PUT is partial too: fields not sent are kept.
+        request={"application/json": JobInputSerializer(partial=True)},
         responses={200: JobSerializer, **WRITE_ERRORS},
     )
     def put(self, request: Request, job_id: str) -> Response:
@@ -122,7 +131,8 @@ class JobDetailView(APIView):
         return self._update(request, job_id)
 
     @extend_schema(
-        request=JobInputSerializer,
+        parameters=[uuid_path("job_id")],
+        request={"application/json": JobInputSerializer},
         responses={200: JobSerializer, **WRITE_ERRORS},
     )
     def patch(self, request: Request, job_id: str) -> Response:
@@ -130,7 +140,12 @@ class JobDetailView(APIView):
         return self._update(request, job_id)
 
     @extend_schema(
-        parameters=[OpenApiParameter("recruiter_id", OpenApiTypes.UUID)],
+        parameters=[
+            uuid_path("job_id"),
+            OpenApiParameter(
+                "recruiter_id", OpenApiTypes.UUID, description="Trusted mode only."
+            ),
+        ],
         responses={
             200: SuccessSerializer,
             **error_responses(400, 401, 403, 404),

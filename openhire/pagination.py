@@ -21,6 +21,7 @@ from openhire.errors import OpenHireError
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+MAX_OFFSET = 10**9
 BAD_LIMIT = f"limit must be a whole number from 1 to {MAX_LIMIT}."
 BAD_OFFSET = "offset must be a whole number of 0 or more."
 
@@ -108,7 +109,7 @@ def paginate(
         request.query_params.get("offset"),
         0,
         low=0,
-        high=10**9,
+        high=MAX_OFFSET,
         message=BAD_OFFSET,
         name="offset",
     )

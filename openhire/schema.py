@@ -1,8 +1,11 @@
 """OpenAPI pieces shared by every app: the error body and common responses."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
+
+from openhire.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 
 ErrorSerializer = inline_serializer(
     name="Error",
@@ -39,6 +42,27 @@ def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
     operations list 401 unless they ignore credentials.
     """
     return {code: ERROR_RESPONSES[code] for code in codes}
+
+
+def uuid_path(name: str) -> OpenApiParameter:
+    """Describe a path id that must be a UUID (anything else is a 400)."""
+    return OpenApiParameter(
+        name, OpenApiTypes.UUID, OpenApiParameter.PATH, description="A UUID."
+    )
+
+
+PAGE_PARAMETERS = [
+    OpenApiParameter(
+        "limit",
+        {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+        description=f"1 to {MAX_LIMIT}, default {DEFAULT_LIMIT}.",
+    ),
+    OpenApiParameter(
+        "offset",
+        {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
+        description="Rows to skip.",
+    ),
+]
 
 
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):

@@ -76,11 +76,13 @@ class ReviewJSONRequestSerializer(serializers.Serializer):
 class ReviewMultipartRequestSerializer(serializers.Serializer):
     """`POST /review-resume` as multipart (schema only)."""
 
-    file = serializers.FileField(required=False, help_text="PDF, DOCX or text file.")
-    resume = serializers.CharField(
-        required=False, help_text="A file, text, or a data: URL (when no file)."
+    file = serializers.FileField(
+        help_text="PDF, DOCX or text file (the field may also be named resume)."
     )
-    job_id = serializers.UUIDField(required=False, help_text="Or jobId.")
+    resume = serializers.CharField(
+        required=False, help_text="Text or a data: URL, read when no file is sent."
+    )
+    job_id = serializers.UUIDField(help_text="Or jobId.")
     jobId = serializers.UUIDField(required=False)  # noqa: N815 - the clients' name
     candidate_id = serializers.UUIDField(required=False)
 

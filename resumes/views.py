@@ -9,9 +9,10 @@ from rest_framework.views import APIView
 from jobs.views import PAGE_HEADERS
 from openhire.auth import request_user
 from openhire.errors import OpenHireError
-from openhire.pagination import MAX_LIMIT, paginate
-from openhire.schema import error_responses
+from openhire.pagination import paginate
+from openhire.schema import PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
+from resumes.models import ApplicationStatus
 from resumes.serializers import (
     ApplicationDetailSerializer,
     ApplicationSerializer,
@@ -94,10 +95,8 @@ class JobApplicationsView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter(
-                "limit", int, description=f"1 to {MAX_LIMIT}, default 20."
-            ),
-            OpenApiParameter("offset", int, description="Rows to skip."),
+            uuid_path("job_id"),
+            *PAGE_PARAMETERS,
             OpenApiParameter(
                 "recruiter_id", OpenApiTypes.UUID, description="Trusted mode only."
             ),
@@ -123,10 +122,19 @@ class ApplicationDetailView(APIView):
     example = {"status": "interview_scheduled"}
 
     @extend_schema(
+        parameters=[
+            uuid_path("application_id"),
+            OpenApiParameter(
+                "candidate_id", OpenApiTypes.UUID, description="Trusted mode only."
+            ),
+            OpenApiParameter(
+                "recruiter_id", OpenApiTypes.UUID, description="Trusted mode only."
+            ),
+        ],
         responses={
             200: ApplicationDetailSerializer,
             **error_responses(400, 401, 403, 404),
-        }
+        },
     )
     def get(self, request: Request, application_id: str) -> Response:
         """Read an application."""
@@ -136,7 +144,23 @@ class ApplicationDetailView(APIView):
         return Response(ApplicationDetailSerializer(application).data)
 
     @extend_schema(
-        request=ApplicationStatusSerializer,
+        parameters=[uuid_path("application_id")],
+        # A raw schema: drf-spectacular would make a PATCH body's fields optional,
+        # and status is required here.
+        request={
+            "application/json": {
+                "type": "object",
+                "required": ["status"],
+                "properties": {
+                    "status": {"type": "string", "enum": ApplicationStatus.values},
+                    "recruiter_id": {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Trusted mode only.",
+                    },
+                },
+            }
+        },
         responses={
             200: ApplicationDetailSerializer,
             **error_responses(400, 401, 403, 404, 413, 415),

@@ -255,3 +255,13 @@ def test_the_root_listing_shows_the_chat_routes(api):
     assert ("POST", "/chat") in paths
     assert ("WS", "/ws/test-chat") in paths
     assert ("WS", "/test/ws/test-chat") in paths
+
+
+@pytest.mark.parametrize("kind", [{}, [], {"type": "human"}])
+def test_a_message_type_that_is_not_text_is_a_400_not_a_crash(api, kind):
+    # Found by the OpenAPI fuzz test: an object as a type was used as a dict key.
+    response = chat(
+        api, {"user_input": "hi", "messages": [{"type": kind, "content": "x"}]}
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_message"

@@ -39,7 +39,8 @@ def test_message_types_and_their_aliases_are_accepted(given, canonical):
     assert message_type(given) == canonical
 
 
-@pytest.mark.parametrize("given", ["bot", "", None, 3, "tool"])
+# {} and [] were a TypeError (a 500), found by the OpenAPI fuzz test.
+@pytest.mark.parametrize("given", ["bot", "", None, 3, "tool", {}, {"a": 1}, []])
 def test_other_message_types_are_rejected(given):
     with pytest.raises(ConversationError) as error:
         message_type(given)
