@@ -144,7 +144,9 @@ _REFUSALS: dict[str, tuple[str, str]] = {
     COMPLETED: (INTERVIEW_FINISHED, "interview_finished"),
     ENDED_EARLY: (INTERVIEW_FINISHED, "interview_finished"),
     EXPIRED: (SESSION_EXPIRED, "session_expired"),
-    **{phase: (ALREADY_INITIALIZED, "already_initialized") for phase in QUESTION_PHASES},
+    **{
+        phase: (ALREADY_INITIALIZED, "already_initialized") for phase in QUESTION_PHASES
+    },
 }
 
 

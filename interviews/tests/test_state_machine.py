@@ -92,7 +92,9 @@ def test_ending_early_keeps_what_was_answered_and_finishes_as_ended_early():
         (sm.EXPIRED, Expire(), sm.SESSION_EXPIRED, "session_expired"),
     ],
 )
-def test_it_refuses_illegal_events_with_a_user_facing_message(phase, event, message, code):
+def test_it_refuses_illegal_events_with_a_user_facing_message(
+    phase, event, message, code
+):
     state = state_at(phase)
     assert state.phase == phase
     with pytest.raises(IllegalMove) as caught:
@@ -154,7 +156,12 @@ def test_every_table_entry_leads_to_a_known_phase():
     for (phase, event_type), target in sm.TRANSITIONS.items():
         assert phase in sm.PHASES and target in sm.PHASES
         assert event_type in (
-            Initialize, QuestionAsked, Answer, EndInterview, AnalysisFinished, Expire
+            Initialize,
+            QuestionAsked,
+            Answer,
+            EndInterview,
+            AnalysisFinished,
+            Expire,
         )
 
 
