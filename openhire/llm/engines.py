@@ -36,7 +36,9 @@ class Engine(Protocol):
         self, *, context: InterviewContext, history: list[Turn], ended_early: bool
     ) -> InterviewAnalysis: ...
 
-    def chat_reply(self, *, user_input: str, history: list[ChatMessage]) -> ChatReply: ...
+    def chat_reply(
+        self, *, user_input: str, history: list[ChatMessage]
+    ) -> ChatReply: ...
 
 
 def parse_engine_spec(spec: str) -> tuple[str, str]:
@@ -45,10 +47,14 @@ def parse_engine_spec(spec: str) -> tuple[str, str]:
     if kind not in ENGINES:
         raise ValueError(
             f"OPENHIRE_LLM={spec!r} is not a known engine; use one of "
-            + ", ".join(f"{name}{':<model>' if name != 'offline' else ''}" for name in ENGINES)
+            + ", ".join(
+                f"{name}{':<model>' if name != 'offline' else ''}" for name in ENGINES
+            )
         )
     if kind != "offline" and not model:
-        raise ValueError(f"OPENHIRE_LLM={spec!r} needs a model name, e.g. {kind}:gpt-4o-mini")
+        raise ValueError(
+            f"OPENHIRE_LLM={spec!r} needs a model name, e.g. {kind}:gpt-4o-mini"
+        )
     return kind, model
 
 

@@ -27,23 +27,35 @@ class OfflineEngine:
     name = "offline"
 
     def review_resume(self, *, resume_text: str, job: JobSpec) -> ResumeReview:
-        return resume_review.review(resume_text=resume_text, job=job, started=time.perf_counter())
+        return resume_review.review(
+            resume_text=resume_text, job=job, started=time.perf_counter()
+        )
 
     def next_question(
         self, *, context: InterviewContext, question_type: str, history: list[Turn]
     ) -> Question:
         return interview.question(
-            context=context, question_type=question_type, history=history,
+            context=context,
+            question_type=question_type,
+            history=history,
             started=time.perf_counter(),
         )
 
     def analyze_interview(
-        self, *, context: InterviewContext, history: list[Turn], ended_early: bool = False
+        self,
+        *,
+        context: InterviewContext,
+        history: list[Turn],
+        ended_early: bool = False,
     ) -> InterviewAnalysis:
         return interview.analyze(
-            context=context, history=history, ended_early=ended_early,
+            context=context,
+            history=history,
+            ended_early=ended_early,
             started=time.perf_counter(),
         )
 
     def chat_reply(self, *, user_input: str, history: list[ChatMessage]) -> ChatReply:
-        return chat.reply(user_input=user_input, history=history, started=time.perf_counter())
+        return chat.reply(
+            user_input=user_input, history=history, started=time.perf_counter()
+        )

@@ -10,5 +10,7 @@ PROMPT_VERSION = "offline-review-0"
 
 
 def review(*, resume_text: str, job: JobSpec, started: float) -> ResumeReview:
-    meta = AIMeta("offline", PROMPT_VERSION, latency_ms=(time.perf_counter() - started) * 1000)
+    meta = AIMeta(
+        "offline", PROMPT_VERSION, latency_ms=(time.perf_counter() - started) * 1000
+    )
     return ResumeReview(5, "Placeholder review.", [], [], [], [], meta)

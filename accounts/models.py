@@ -1,0 +1,94 @@
+"""Users (recruiters and candidates) and their hashed API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Role(models.TextChoices):
+    RECRUITER = "recruiter", "Recruiter"
+    CANDIDATE = "candidate", "Candidate"
+
+
+class UserManager(BaseUserManager["User"]):
+    def get_by_natural_key(self, email: str) -> User:
+        return self.get(email__iexact=email)
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+        user = self.model(email=self.normalize_email(email), **fields)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(
+        self, email: str, password: str | None = None, **fields
+    ) -> User:
+        fields.setdefault("role", Role.RECRUITER)
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(max_length=254, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=16, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), name="accounts_user_email_ci_unique"
+            ),
+        ]
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.email} ({self.role})"
+
+    @property
+    def is_recruiter(self) -> bool:
+        return self.role == Role.RECRUITER
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.role == Role.CANDIDATE
+
+
+def hash_token(key: str) -> str:
+    """Return the stored form of an API token (SHA-256; tokens are random, so no salt)."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """An API token; only its hash is stored, the key is shown once."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(
+        max_length=8, help_text="First characters, to tell tokens apart."
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… for {self.user_id}"

@@ -1,0 +1,64 @@
+"""Create users and their API tokens."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+
+from accounts.models import ApiToken, Role, User, hash_token
+from openhire.errors import OpenHireError
+
+EMAIL_TAKEN = "A user with this email already exists."
+
+
+def token_create(*, user: User) -> str:
+    """Create an API token for `user` and return its key (shown once, stored hashed)."""
+    key = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, key_hash=hash_token(key), prefix=key[:8])
+    return key
+
+
+def user_for_token(key: str) -> User | None:
+    """Return the active user an API token belongs to, or None."""
+    if not key or len(key) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_token(key), user__is_active=True)
+        .first()
+    )
+    return token.user if token else None
+
+
+@transaction.atomic
+def user_create(
+    *, email: str, role: str, name: str = "", password: str | None = None
+) -> tuple[User, str]:
+    """Create a user with an API token; return (user, token key). 409 on a taken email."""
+    if User.objects.filter(email__iexact=email).exists():
+        raise OpenHireError(EMAIL_TAKEN, "email_taken", status=409)
+    if password:
+        try:
+            validate_password(password)
+        except DjangoValidationError as exc:
+            raise OpenHireError(
+                "password: " + exc.messages[0],
+                "invalid",
+                errors={"password": exc.messages},
+            ) from None
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=email,
+                password=password,
+                role=role,
+                name=name,
+                # Recruiters with a password use the Django admin as their desk.
+                is_staff=bool(password) and role == Role.RECRUITER,
+            )
+    except IntegrityError:  # a concurrent sign-up with the same email won the race
+        raise OpenHireError(EMAIL_TAKEN, "email_taken", status=409) from None
+    return user, token_create(user=user)

@@ -1,0 +1,100 @@
+"""Shared fixtures: the personas every permission rule is tested with.
+
+- `recruiter`, `other_recruiter`, `candidate`, `stranger` (another candidate):
+  users with API tokens (`user.token`).
+- `api` (anonymous client) and `client_for(user)` (token-authenticated client).
+- `job` (owned by `recruiter`), `job_data` (a valid POST /jobs body).
+- `trusted_mode` turns on OPENHIRE_TRUST_CLIENT_IDS for one test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from accounts.models import Role, User
+from accounts.services import user_create
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_media(settings, tmp_path):
+    """Reset throttles between tests and keep uploads out of var/."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(role: str, email: str, name: str = "") -> User:
+    user, token = user_create(email=email, role=role, name=name or email.split("@")[0])
+    user.token = token
+    return user
+
+
+@pytest.fixture
+def recruiter(db) -> User:
+    return make_user(Role.RECRUITER, "rita@acme.test", "Rita Recruiter")
+
+
+@pytest.fixture
+def other_recruiter(db) -> User:
+    return make_user(Role.RECRUITER, "oscar@globex.test", "Oscar Other")
+
+
+@pytest.fixture
+def candidate(db) -> User:
+    return make_user(Role.CANDIDATE, "cara@example.test", "Cara Candidate")
+
+
+@pytest.fixture
+def stranger(db) -> User:
+    return make_user(Role.CANDIDATE, "sam@example.test", "Sam Stranger")
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def client_for():
+    def build(user: User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            client.credentials(HTTP_AUTHORIZATION=f"Token {user.token}")
+        return client
+
+    return build
+
+
+@pytest.fixture
+def trusted_mode(settings):
+    settings.OPENHIRE_TRUST_CLIENT_IDS = True
+    return settings
+
+
+@pytest.fixture
+def job_data() -> dict:
+    return {
+        "title": "Backend Engineer",
+        "description": "Build APIs with Python and Django. 3+ years of experience.",
+        "salary": "$100k-$120k",
+        "skills": ["Python", "Django", "PostgreSQL"],
+        "job_type": "full-time",
+        "end_date": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+        "company_name": "Acme",
+        "location": "Remote",
+    }
+
+
+@pytest.fixture
+def job(recruiter, job_data):
+    from jobs.serializers import JobInputSerializer
+    from jobs.services import job_create
+
+    serializer = JobInputSerializer(data=job_data)
+    serializer.is_valid(raise_exception=True)
+    return job_create(recruiter=recruiter, fields=serializer.validated_data)

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from jobs.models import Job, JobStatus
+
+END_DATE_FORMAT = "end_date must be an ISO 8601 date or date-time, e.g. 2026-12-31."
+SKILLS_FORMAT = "skills must be a list of strings or a comma-separated string."
+DESCRIPTION_FORMAT = "description must be text or a JSON object."
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class FlexibleDateTimeField(serializers.Field):
+    """Accept `2026-12-31` (end of that day, UTC) or a full ISO 8601 date-time."""
+
+    def to_internal_value(self, data: Any) -> dt.datetime:
+        if not isinstance(data, str) or len(data) > 40:
+            raise serializers.ValidationError(END_DATE_FORMAT)
+        value = data.strip()
+        parsed = (
+            parse_datetime(value.replace("Z", "+00:00"))
+            if "T" in value or " " in value
+            else None
+        )
+        if parsed is None:
+            try:
+                day = parse_date(value)
+            except ValueError:
+                day = None
+            if day is None:
+                raise serializers.ValidationError(END_DATE_FORMAT)
+            parsed = dt.datetime.combine(day, dt.time(23, 59, 59))
+        if timezone.is_naive(parsed):
+            parsed = timezone.make_aware(parsed, dt.UTC)
+        return parsed
+
+    def to_representation(self, value: dt.datetime) -> str:
+        return value.isoformat()
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class SkillsField(serializers.Field):
+    def to_internal_value(self, data: Any) -> list[str]:
+        if isinstance(data, str):
+            data = data.split(",")
+        if not isinstance(data, list) or not all(
+            isinstance(item, str) for item in data
+        ):
+            raise serializers.ValidationError(SKILLS_FORMAT)
+        skills = [item.strip()[:100] for item in data if item.strip()]
+        if len(skills) > 100:
+            raise serializers.ValidationError("skills may list at most 100 entries.")
+        return skills
+
+    def to_representation(self, value: list[str]) -> list[str]:
+        return list(value or [])
+
+
+@extend_schema_field({"oneOf": [{"type": "string"}, {"type": "object"}]})
+class DescriptionField(serializers.Field):
+    def to_internal_value(self, data: Any) -> str | dict:
+        if isinstance(data, str):
+            if not data.strip():
+                raise serializers.ValidationError("description may not be blank.")
+            if len(data) > 50_000:
+                raise serializers.ValidationError(
+                    "description is longer than 50 000 characters."
+                )
+            return data
+        if isinstance(data, dict) and data:
+            return data
+        raise serializers.ValidationError(DESCRIPTION_FORMAT)
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SalaryField(serializers.CharField):
+    """Salary as the recruiter wrote it; a bare number is accepted too."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if isinstance(data, (int, float)) and not isinstance(data, bool):
+            data = str(data)
+        return super().to_internal_value(data)
+
+
+class JobInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    description = DescriptionField()
+    salary = SalaryField(max_length=200, allow_blank=True)
+    skills = SkillsField()
+    job_type = serializers.CharField(max_length=50)
+    end_date = FlexibleDateTimeField()
+    company_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True
+    )
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=JobStatus.choices, required=False)
+    interview_duration = serializers.IntegerField(
+        min_value=5, max_value=240, required=False
+    )
+    recruiter_id = serializers.UUIDField(
+        required=False,
+        write_only=True,
+        help_text="Must be the caller's id (or, in trusted mode, names the caller).",
+    )
+
+
+class JobSerializer(serializers.ModelSerializer):
+    recruiter_id = serializers.UUIDField(read_only=True)
+    description = serializers.SerializerMethodField()
+    description_text = serializers.CharField(source="description", read_only=True)
+    job_link = serializers.CharField(read_only=True)
+    status = serializers.CharField(source="effective_status", read_only=True)
+    end_date = FlexibleDateTimeField(read_only=True)
+
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "recruiter_id",
+            "title",
+            "description",
+            "salary",
+            "skills",
+            "job_type",
+            "created_at",
+            "end_date",
+            "job_link",
+            "company_name",
+            "location",
+            "status",
+            "interview_duration",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "short_code",
+            "description_text",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field({"oneOf": [{"type": "string"}, {"type": "object"}]})
+    def get_description(self, job: Job) -> str | dict:
+        return (
+            job.description_data
+            if job.description_data is not None
+            else job.description
+        )

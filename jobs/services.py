@@ -1,0 +1,169 @@
+"""Create, change, find and list jobs."""
+
+from __future__ import annotations
+
+import secrets
+import string
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
+
+from accounts.models import Role, User
+from jobs.description import description_text
+from jobs.models import Job
+from jobs.salary import parse_salary
+from openhire.auth import parse_uuid
+from openhire.errors import OpenHireError, not_found
+from openhire.permissions import require_owner, require_role
+
+SHORT_CODE_ALPHABET = string.ascii_letters + string.digits + "-_"
+SHORT_CODE_LENGTH = 8
+SHORT_CODE_ATTEMPTS = 10
+
+SORT_FIELDS = ("created_at", "salary", "title")
+SORT_ORDERS = ("asc", "desc")
+BAD_SORT_BY = "sort_by must be one of: " + ", ".join(SORT_FIELDS) + "."
+BAD_SORT_ORDER = "sort_order must be one of: " + ", ".join(SORT_ORDERS) + "."
+
+
+def new_short_code() -> str:
+    """Return 8 URL-safe characters from a cryptographic random source."""
+    return "".join(
+        secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH)
+    )
+
+
+def _apply_fields(job: Job, fields: dict[str, Any]) -> None:
+    for name, value in fields.items():
+        if name == "description":
+            if isinstance(value, str):
+                job.description, job.description_data = value, None
+            else:
+                job.description, job.description_data = description_text(value), value
+        elif name == "salary":
+            parsed = parse_salary(value)
+            job.salary = value
+            job.salary_min, job.salary_max = parsed.minimum, parsed.maximum
+            job.salary_currency = parsed.currency
+        else:
+            setattr(job, name, value)
+
+
+def job_create(*, recruiter: User | None, fields: dict[str, Any]) -> Job:
+    """Create a job for a recruiter, with a fresh unique short code."""
+    recruiter = require_role(recruiter, Role.RECRUITER)
+    job = Job(recruiter=recruiter)
+    _apply_fields(job, fields)
+    for _ in range(SHORT_CODE_ATTEMPTS):
+        job.short_code = new_short_code()
+        try:
+            with transaction.atomic():
+                job.save(force_insert=True)
+            return job
+        except IntegrityError:
+            if Job.objects.filter(short_code=job.short_code).exists():
+                continue  # collision: draw again
+            raise
+    raise OpenHireError(
+        "Could not allocate a short link; try again.",
+        "short_code_exhausted",
+        status=503,
+    )
+
+
+def job_update(*, job: Job, user: User | None, fields: dict[str, Any]) -> Job:
+    """Change a job's fields; only its recruiter may."""
+    require_owner(user, job.recruiter_id, action="change", what="jobs")
+    _apply_fields(job, fields)
+    job.save()
+    return job
+
+
+def job_delete(*, job: Job, user: User | None) -> None:
+    """Delete a job; only its recruiter may."""
+    require_owner(user, job.recruiter_id, action="delete", what="jobs")
+    job.delete()
+
+
+def job_get(*, job_id: str) -> Job:
+    """Return the job with this id; 400 when malformed, 404 when unknown."""
+    job = Job.objects.filter(pk=parse_uuid(job_id, field="job_id")).first()
+    if job is None:
+        raise not_found("Job")
+    return job
+
+
+def job_get_by_link(*, code: str) -> Job:
+    """Return the job a short code (or a full job id) points to."""
+    job = None
+    if len(code) == SHORT_CODE_LENGTH:
+        job = Job.objects.filter(short_code=code).first()
+    else:
+        try:
+            job = Job.objects.filter(pk=uuid.UUID(code)).first()
+        except ValueError:
+            job = None
+    if job is None:
+        raise not_found("Job")
+    return job
+
+
+@dataclass(frozen=True)
+class JobFilters:
+    recruiter_id: uuid.UUID | None = None
+    job_type: str = ""
+    title: str = ""
+    status: str = ""
+    sort_by: str = "created_at"
+    sort_order: str = "desc"
+
+
+def job_filters_from_query(query: dict[str, str]) -> JobFilters:
+    """Validate listing query parameters; 400 naming the allowed values."""
+    sort_by = query.get("sort_by") or "created_at"
+    sort_order = (query.get("sort_order") or "desc").lower()
+    if sort_by not in SORT_FIELDS:
+        raise OpenHireError(
+            BAD_SORT_BY, "invalid_sort", errors={"sort_by": [BAD_SORT_BY]}
+        )
+    if sort_order not in SORT_ORDERS:
+        raise OpenHireError(
+            BAD_SORT_ORDER, "invalid_sort", errors={"sort_order": [BAD_SORT_ORDER]}
+        )
+    recruiter_id = query.get("recruiter_id")
+    return JobFilters(
+        recruiter_id=parse_uuid(recruiter_id, field="recruiter_id")
+        if recruiter_id
+        else None,
+        job_type=(query.get("job_type") or "").strip()[:50],
+        title=(query.get("title") or "").strip()[:200],
+        status=(query.get("status") or "").strip()[:16],
+        sort_by=sort_by,
+        sort_order=sort_order,
+    )
+
+
+def job_list(*, filters: JobFilters) -> QuerySet[Job]:
+    """Return jobs matching `filters`, in a stable order (id breaks ties)."""
+    jobs = Job.objects.all()
+    if filters.recruiter_id:
+        jobs = jobs.filter(recruiter_id=filters.recruiter_id)
+    if filters.job_type:
+        jobs = jobs.filter(job_type__iexact=filters.job_type)
+    if filters.title:
+        jobs = jobs.filter(title__icontains=filters.title)
+    if filters.status:
+        jobs = jobs.filter(status=filters.status)
+    descending = filters.sort_order == "desc"
+    if filters.sort_by == "salary":
+        money = F("salary_max")
+        order = [
+            money.desc(nulls_last=True) if descending else money.asc(nulls_last=True)
+        ]
+    else:
+        order = [F(filters.sort_by).desc() if descending else F(filters.sort_by).asc()]
+    order.append(F("id").desc() if descending else F("id").asc())
+    return jobs.order_by(*order)

@@ -1,0 +1,275 @@
+import datetime as dt
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from jobs.models import Job
+from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
+from openhire.pagination import BAD_LIMIT
+from openhire.permissions import NOT_OWNER, ROLE_REQUIRED
+
+pytestmark = pytest.mark.django_db
+
+
+def post_job(client, data, **extra):
+    return client.post("/jobs", {**data, **extra}, format="json")
+
+
+def test_a_recruiter_creates_a_job_with_a_short_link(client_for, recruiter, job_data):
+    response = post_job(client_for(recruiter), job_data)
+    assert response.status_code == 201
+    body = response.json()
+    for field in [
+        "id",
+        "recruiter_id",
+        "title",
+        "description",
+        "salary",
+        "skills",
+        "job_type",
+        "created_at",
+        "end_date",
+        "job_link",
+        "company_name",
+        "location",
+        "status",
+        "interview_duration",
+    ]:
+        assert field in body
+    assert body["recruiter_id"] == str(recruiter.id)
+    assert body["salary"] == "$100k-$120k" and body["salary_min"] == 100_000
+    assert body["status"] == "active" and body["interview_duration"] == 30
+    code = body["job_link"].removeprefix("/j/")
+    assert len(code) == 8 and set(code) <= set(SHORT_CODE_ALPHABET)
+
+
+def test_a_candidate_or_anonymous_caller_cannot_create_jobs(
+    client_for, candidate, api, job_data
+):
+    response = post_job(client_for(candidate), job_data)
+    assert response.status_code == 403
+    assert response.json()["detail"] == ROLE_REQUIRED.format(role="recruiter")
+    assert post_job(api, job_data).status_code == 401
+    assert Job.objects.count() == 0
+
+
+def test_recruiter_id_must_be_the_callers_own(
+    client_for, recruiter, other_recruiter, job_data
+):
+    response = post_job(
+        client_for(recruiter), job_data, recruiter_id=str(other_recruiter.id)
+    )
+    assert (
+        response.status_code == 403 and response.json()["code"] == "identity_mismatch"
+    )
+    assert (
+        post_job(
+            client_for(recruiter), job_data, recruiter_id=str(recruiter.id)
+        ).status_code
+        == 201
+    )
+
+
+def test_trusted_mode_takes_the_recruiter_from_recruiter_id(
+    api, recruiter, candidate, job_data, trusted_mode
+):
+    response = post_job(api, job_data, recruiter_id=str(recruiter.id))
+    assert response.status_code == 201 and response.json()["recruiter_id"] == str(
+        recruiter.id
+    )
+    assert post_job(api, job_data, recruiter_id=str(candidate.id)).status_code == 403
+    assert post_job(api, job_data, recruiter_id=str(uuid.uuid4())).status_code == 404
+    assert post_job(api, job_data).status_code == 401
+
+
+def test_without_trusted_mode_recruiter_id_alone_is_not_identity(
+    api, recruiter, job_data
+):
+    assert post_job(api, job_data, recruiter_id=str(recruiter.id)).status_code == 401
+
+
+def test_invalid_job_bodies_are_400s_naming_the_field(client_for, recruiter, job_data):
+    client = client_for(recruiter)
+    for field, value in [
+        ("end_date", "next week"),
+        ("skills", 5),
+        ("title", ""),
+        ("status", "open"),
+        ("description", 7),
+    ]:
+        response = post_job(client, job_data, **{field: value})
+        assert response.status_code == 400, field
+        assert field in response.json()["errors"]
+    missing = {k: v for k, v in job_data.items() if k != "title"}
+    assert "title" in post_job(client, missing).json()["errors"]
+    assert Job.objects.count() == 0
+
+
+def test_unknown_fields_are_ignored_and_object_descriptions_are_kept(
+    client_for, recruiter, job_data
+):
+    description = {
+        "summary": "Build APIs",
+        "responsibilities": ["Design endpoints", "Review code"],
+    }
+    response = post_job(
+        client_for(recruiter),
+        job_data,
+        description=description,
+        favourite_colour="teal",
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert body["description"] == description
+    assert "Summary: Build APIs" in body["description_text"]
+    assert "- Design endpoints" in body["description_text"]
+
+
+def test_the_owner_updates_and_deletes_but_others_cannot(
+    client_for, job, recruiter, other_recruiter, candidate
+):
+    url = f"/jobs/{job.id}"
+    response = client_for(other_recruiter).patch(
+        url, {"title": "Hijacked"}, format="json"
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == NOT_OWNER.format(action="change", what="jobs")
+    assert client_for(candidate).delete(url).status_code == 403
+    response = client_for(recruiter).patch(
+        url, {"title": "Senior Backend Engineer", "salary": "€55k"}, format="json"
+    )
+    assert response.status_code == 200
+    assert (
+        response.json()["title"] == "Senior Backend Engineer"
+        and response.json()["salary_max"] == 55_000
+    )
+    put = client_for(recruiter).put(url, {"status": "inactive"}, format="json")
+    assert put.status_code == 200 and put.json()["status"] == "inactive"
+    assert client_for(other_recruiter).delete(url).status_code == 403
+    assert client_for(recruiter).delete(url).json() == {"success": True}
+    assert not Job.objects.filter(pk=job.id).exists()
+
+
+def test_unknown_ids_are_404_and_malformed_ids_are_400(api, client_for, recruiter):
+    assert api.get(f"/jobs/{uuid.uuid4()}").status_code == 404
+    response = api.get("/jobs/123")
+    assert response.status_code == 400 and response.json()["code"] == "invalid_id"
+    assert client_for(recruiter).delete("/jobs/123").status_code == 400
+    assert api.get("/j/nothere1").status_code == 404
+
+
+def test_a_short_link_or_a_full_id_opens_the_job(api, job):
+    assert api.get(job.job_link).json()["id"] == str(job.id)
+    assert api.get(f"/j/{job.id}").json()["id"] == str(job.id)
+
+
+def test_an_active_job_past_its_end_date_reads_as_expired(api, job):
+    Job.objects.filter(pk=job.pk).update(
+        end_date=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    assert api.get(f"/jobs/{job.id}").json()["status"] == "expired"
+
+
+@pytest.fixture
+def many_jobs(recruiter, other_recruiter):
+    from jobs.services import job_create
+
+    end = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    salaries = ["$90k", "competitive", "$150k-$160k", "$45/hour", "€55k", "$120k"]
+    jobs = []
+    for index, salary in enumerate(salaries):
+        owner = recruiter if index % 2 == 0 else other_recruiter
+        jobs.append(
+            job_create(
+                recruiter=owner,
+                fields={
+                    "title": f"Role {chr(70 - index)} engineer",
+                    "description": "x",
+                    "salary": salary,
+                    "skills": [],
+                    "job_type": "contract" if index < 2 else "full-time",
+                    "end_date": end,
+                },
+            )
+        )
+    return jobs
+
+
+def test_listing_is_a_bare_array_with_total_and_next_link(api, many_jobs):
+    response = api.get("/jobs?limit=4")
+    assert response.status_code == 200
+    assert isinstance(response.json(), list) and len(response.json()) == 4
+    assert response["X-Total-Count"] == "6"
+    assert 'rel="next"' in response["Link"] and "offset=4" in response["Link"]
+    rest = api.get("/jobs?limit=4&offset=4")
+    assert len(rest.json()) == 2 and "Link" not in rest
+    ids = [j["id"] for j in response.json()] + [j["id"] for j in rest.json()]
+    assert len(set(ids)) == 6
+
+
+def test_salary_sorts_by_money_with_unparseable_last(api, many_jobs):
+    asc = [j["salary"] for j in api.get("/jobs?sort_by=salary&sort_order=asc").json()]
+    assert asc == ["€55k", "$90k", "$45/hour", "$120k", "$150k-$160k", "competitive"]
+    desc = [j["salary"] for j in api.get("/jobs?sort_by=salary&sort_order=desc").json()]
+    assert desc == ["$150k-$160k", "$120k", "$45/hour", "$90k", "€55k", "competitive"]
+
+
+def test_filters_and_title_sort(api, many_jobs, recruiter):
+    mine = api.get(f"/jobs?recruiter_id={recruiter.id}").json()
+    assert {j["recruiter_id"] for j in mine} == {str(recruiter.id)} and len(mine) == 3
+    assert len(api.get("/jobs?job_type=CONTRACT").json()) == 2
+    assert [j["title"] for j in api.get("/jobs?title=role f").json()] == [
+        "Role F engineer"
+    ]
+    titles = [j["title"] for j in api.get("/jobs?sort_by=title&sort_order=asc").json()]
+    assert titles == sorted(titles)
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("sort_by=colour", "sort_by"),
+        ("sort_order=up", "sort_order"),
+        ("limit=0", "limit"),
+        ("limit=abc", "limit"),
+        ("limit=1000", "limit"),
+        ("offset=-1", "offset"),
+        ("recruiter_id=nope", "recruiter_id"),
+    ],
+)
+def test_bad_listing_parameters_are_400s_listing_allowed_values(api, query, field):
+    response = api.get(f"/jobs?{query}")
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+
+
+def test_the_sort_by_error_lists_the_allowed_values(api):
+    assert api.get("/jobs?sort_by=x").json()["detail"] == BAD_SORT_BY
+    assert api.get("/jobs?limit=x").json()["detail"] == BAD_LIMIT
+
+
+def test_listing_costs_the_same_queries_for_any_number_of_jobs(
+    api, recruiter, job_data, client_for
+):
+    client = client_for(recruiter)
+    post_job(client, job_data)
+    with CaptureQueriesContext(connection) as few:
+        api.get("/jobs?sort_by=salary")
+    for _ in range(15):
+        post_job(client, job_data)
+    with CaptureQueriesContext(connection) as many:
+        assert len(api.get("/jobs?sort_by=salary").json()) == 16
+    assert len(many.captured_queries) == len(few.captured_queries) <= 3
+
+
+def test_browsers_get_json_with_content_type_on_get_and_delete(
+    client_for, job, recruiter
+):
+    client = client_for(recruiter)
+    assert client.get("/jobs", content_type="application/json").status_code == 200
+    assert (
+        client.delete(f"/jobs/{job.id}", content_type="application/json").status_code
+        == 200
+    )

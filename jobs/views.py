@@ -1,0 +1,151 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jobs.serializers import JobInputSerializer, JobSerializer
+from jobs.services import (
+    SORT_FIELDS,
+    SORT_ORDERS,
+    job_create,
+    job_delete,
+    job_filters_from_query,
+    job_get,
+    job_get_by_link,
+    job_list,
+    job_update,
+)
+from openhire.auth import request_user
+from openhire.pagination import MAX_LIMIT, paginate
+from openhire.schema import ERROR_RESPONSES
+
+LIST_PARAMETERS = [
+    OpenApiParameter(
+        "recruiter_id", OpenApiTypes.UUID, description="Only this recruiter's jobs."
+    ),
+    OpenApiParameter("job_type", str, description="Exact job type, any case."),
+    OpenApiParameter("title", str, description="Title contains this, any case."),
+    OpenApiParameter("status", str, enum=["active", "inactive", "expired"]),
+    OpenApiParameter("sort_by", str, enum=list(SORT_FIELDS), default="created_at"),
+    OpenApiParameter("sort_order", str, enum=list(SORT_ORDERS), default="desc"),
+    OpenApiParameter("limit", int, description=f"1 to {MAX_LIMIT}, default 20."),
+    OpenApiParameter("offset", int, description="Rows to skip."),
+]
+PAGE_HEADERS = [
+    OpenApiParameter(
+        "Link",
+        str,
+        OpenApiParameter.HEADER,
+        response=True,
+        description='<next page URL>; rel="next", when there is one.',
+    ),
+    OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True),
+]
+SuccessSerializer = inline_serializer(
+    "Success", {"success": serializers.BooleanField()}
+)
+
+
+class JobListCreateView(APIView):
+    """List jobs (a bare JSON array) or post a new one (recruiters)."""
+
+    example = {
+        "title": "Backend Engineer",
+        "description": "Build APIs in Django.",
+        "salary": "$100k-$120k",
+        "skills": ["Python", "Django"],
+        "job_type": "full-time",
+        "end_date": "2026-12-31",
+    }
+
+    @extend_schema(
+        parameters=LIST_PARAMETERS + PAGE_HEADERS,
+        responses={200: JobSerializer(many=True), **ERROR_RESPONSES},
+    )
+    def get(self, request: Request) -> Response:
+        """List jobs."""
+        filters = job_filters_from_query(request.query_params)
+        page = paginate(request, job_list(filters=filters))
+        return Response(JobSerializer(page.items, many=True).data, headers=page.headers)
+
+    @extend_schema(
+        request=JobInputSerializer,
+        responses={201: JobSerializer, **ERROR_RESPONSES},
+    )
+    def post(self, request: Request) -> Response:
+        """Create a job."""
+        user = request_user(request, field="recruiter_id")
+        serializer = JobInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = {
+            k: v for k, v in serializer.validated_data.items() if k != "recruiter_id"
+        }
+        job = job_create(recruiter=user, fields=fields)
+        return Response(JobSerializer(job).data, status=201)
+
+
+class JobDetailView(APIView):
+    """Read, change or delete one job."""
+
+    @extend_schema(responses={200: JobSerializer, **ERROR_RESPONSES})
+    def get(self, request: Request, job_id: str) -> Response:
+        """Read a job."""
+        return Response(JobSerializer(job_get(job_id=job_id)).data)
+
+    def _update(self, request: Request, job_id: str) -> Response:
+        job = job_get(job_id=job_id)
+        user = request_user(request, field="recruiter_id")
+        serializer = JobInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        fields = {
+            k: v for k, v in serializer.validated_data.items() if k != "recruiter_id"
+        }
+        job = job_update(job=job, user=user, fields=fields)
+        return Response(JobSerializer(job).data)
+
+    @extend_schema(
+        request=JobInputSerializer,
+        responses={200: JobSerializer, **ERROR_RESPONSES},
+    )
+    def put(self, request: Request, job_id: str) -> Response:
+        """Change a job (fields not sent are kept)."""
+        return self._update(request, job_id)
+
+    @extend_schema(
+        request=JobInputSerializer,
+        responses={200: JobSerializer, **ERROR_RESPONSES},
+    )
+    def patch(self, request: Request, job_id: str) -> Response:
+        """Change some fields of a job."""
+        return self._update(request, job_id)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("recruiter_id", OpenApiTypes.UUID)],
+        responses={200: SuccessSerializer, **ERROR_RESPONSES},
+    )
+    def delete(self, request: Request, job_id: str) -> Response:
+        """Delete a job."""
+        job = job_get(job_id=job_id)
+        job_delete(job=job, user=request_user(request, field="recruiter_id"))
+        return Response({"success": True})
+
+
+class JobShortLinkView(APIView):
+    """Open a job's short link (or its full id)."""
+
+    @extend_schema(
+        responses={
+            200: JobSerializer,
+            404: OpenApiResponse(description="Unknown link"),
+        },
+    )
+    def get(self, request: Request, short_code: str) -> Response:
+        """Open a short link."""
+        return Response(JobSerializer(job_get_by_link(code=short_code)).data)

@@ -1,0 +1,286 @@
+"""Django settings for OpenHire, read from the environment only (DESIGN.md §3).
+
+Defaults are the embedded mode: SQLite under `var/`, the in-memory channel layer
+and the offline AI engine. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and
+Redis. Junk values stop the server at start-up with a sentence naming the variable.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from openhire.env import env_bool, env_float, env_int, env_list, env_rate, env_str
+from openhire.llm.engines import parse_engine_spec
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("OPENHIRE_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("DEBUG", False)
+
+# --- secret key ---------------------------------------------------------------
+# Placeholders that must never run in production (the .env.example value and
+# Django's own insecure prefix).
+INSECURE_SECRET_KEYS = {"change-me", "changeme", "secret", "dev"}
+
+
+def _secret_key() -> str:
+    """Return SECRET_KEY, or one generated once and kept in var/secret_key."""
+    configured = env_str("SECRET_KEY")
+    if configured:
+        insecure = (
+            configured in INSECURE_SECRET_KEYS
+            or configured.startswith("django-insecure")
+            or len(configured) < 32
+        )
+        if insecure and not DEBUG:
+            raise ImproperlyConfigured(
+                "SECRET_KEY is a placeholder or shorter than 32 characters; production "
+                "(DEBUG=0) refuses to start with it. Set a long random SECRET_KEY, or "
+                "unset it to have one generated in var/secret_key."
+            )
+        return configured
+    key_file = VAR_DIR / "secret_key"
+    try:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text().strip()
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is not set and {key_file} cannot be created ({exc.strerror}); "
+            "set SECRET_KEY."
+        ) from None
+    key = secrets.token_urlsafe(50)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver", "[::1]"]
+)
+
+# --- apps ---------------------------------------------------------------------
+PROJECT_APPS = ["openhire", "accounts", "jobs", "resumes", "interviews", "chat"]
+
+INSTALLED_APPS = [
+    "daphne",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "channels",
+    *PROJECT_APPS,
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "openhire.urls"
+ASGI_APPLICATION = "openhire.asgi.application"
+WSGI_APPLICATION = None
+AUTH_USER_MODEL = "accounts.User"
+APPEND_SLASH = False
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- database -------------------------------------------------------------------
+SQLITE_OPTIONS = {
+    # WAL lets readers work while one writer commits; IMMEDIATE transactions and
+    # a busy timeout make concurrent writers wait instead of failing "locked".
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def _database() -> dict:
+    url = env_str("DATABASE_URL")
+    if not url:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "openhire.sqlite3"),
+            "OPTIONS": dict(SQLITE_OPTIONS),
+            "TEST": {"NAME": None},
+        }
+    try:
+        config = dj_database_url.parse(url)
+    except Exception:  # dj-database-url raises several types for junk URLs
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a database URL; use sqlite:////abs/path.db or "
+            "postgres://user@host:5432/name."
+        ) from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        config.setdefault("OPTIONS", {})
+        config["CONN_HEALTH_CHECKS"] = True
+    else:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL names {config['ENGINE']}; OpenHire supports SQLite and PostgreSQL."
+        )
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- channels and cache ---------------------------------------------------------
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "REDIS_URL must start with redis://, rediss:// or unix://."
+        )
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+        }
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "openhire",
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- HTTP, CORS, static -----------------------------------------------------------
+CORS_ALLOWED_ORIGINS = env_list(
+    "OPENHIRE_CORS_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"]
+)
+for _origin in CORS_ALLOWED_ORIGINS:
+    if not _origin.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"OPENHIRE_CORS_ORIGINS has {_origin!r}; each origin is scheme://host[:port]."
+        )
+CORS_EXPOSE_HEADERS = ["Link", "X-Total-Count", "Retry-After", "X-Request-ID"]
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+WHITENOISE_USE_FINDERS = True  # serve app static files without collectstatic
+try:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass  # read-only deployments run collectstatic into a writable STATIC_ROOT
+MEDIA_URL = "media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximum=100)
+DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# --- identity -------------------------------------------------------------------
+OPENHIRE_TRUST_CLIENT_IDS = env_bool("OPENHIRE_TRUST_CLIENT_IDS", False)
+OPENHIRE_ENABLE_TEST_ENDPOINTS = (
+    env_bool("OPENHIRE_ENABLE_TEST_ENDPOINTS", False) or DEBUG
+)
+PORT = env_int("PORT", 8000, minimum=1, maximum=65535)
+
+# --- REST framework -----------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["openhire.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "openhire.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_RATES": {
+        "signup": env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute"),
+        "ai": env_rate("OPENHIRE_THROTTLE_AI", "30/minute"),
+    },
+    "NUM_PROXIES": env_int("OPENHIRE_NUM_PROXIES", 0, minimum=0, maximum=10) or None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OpenHire API",
+    "DESCRIPTION": "Open-source hiring backend: jobs, resume review, AI interviews.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.JobStatus.choices"},
+}
+
+# --- AI engine ----------------------------------------------------------------------
+OPENHIRE_LLM = env_str("OPENHIRE_LLM", "offline") or "offline"
+try:
+    parse_engine_spec(OPENHIRE_LLM)
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from None
+OPENHIRE_LLM_BASE_URL = env_str("OPENHIRE_LLM_BASE_URL")
+OPENAI_API_KEY = env_str("OPENAI_API_KEY")
+OPENHIRE_LLM_TIMEOUT_S = env_float("OPENHIRE_LLM_TIMEOUT_S", 30.0, minimum=0.1)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("OPENHIRE_LOG_LEVEL", "INFO")},
+}
