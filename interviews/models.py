@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from interviews import state_machine as sm
 
@@ -51,7 +52,7 @@ class InterviewSession(models.Model):
 
     start_time = models.DateTimeField(null=True, blank=True)
     end_time = models.DateTimeField(null=True, blank=True)
-    last_activity = models.DateTimeField(db_index=True)
+    last_activity = models.DateTimeField(default=timezone.now, db_index=True)
     duration_minutes = models.FloatField(null=True, blank=True)
     questions_asked = models.PositiveSmallIntegerField(default=0)
     interview_phase = models.CharField(

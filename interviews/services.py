@@ -25,6 +25,8 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -625,10 +627,15 @@ def interview_expire_idle(*, now: dt.datetime | None = None) -> int:
 
 
 def interview_delete(*, session: InterviewSession) -> None:
-    """Delete a session, its artifacts and their files."""
-    for artifact in session.artifacts.all():
-        artifact.file.delete(save=False)
+    """Delete a session, its artifacts and their files; close its sockets anywhere."""
+    session_id = session.session_id
+    files = [artifact.file for artifact in session.artifacts.all()]
     session.delete()
+    for file in files:
+        file.delete(save=False)
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(interview_group(session_id), {"type": "interview.close"})
 
 
 # --- REST reads -----------------------------------------------------------------------

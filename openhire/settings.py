@@ -284,3 +284,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("OPENHIRE_LOG_LEVEL", "INFO")},
 }
+
+# --- interviews (issue 5) ---------------------------------------------------------
+# Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).
+OPENHIRE_INTERVIEW_IDLE_MINUTES = env_int(
+    "OPENHIRE_INTERVIEW_IDLE_MINUTES", 30, minimum=1, maximum=7 * 24 * 60
+)

@@ -416,17 +416,23 @@ def _stable_pick(options: tuple[str, ...], key: str) -> str:
 
 
 def _job_terms(context: InterviewContext) -> list[str]:
-    """Return the job's requirements: its skills, else tech terms of its text."""
+    """Return the job's requirements: its skills, else tech terms of its text.
+
+    Terms found in the text keep the text's spelling and come in reading order.
+    """
     skills = [s.strip() for s in context.job.skills if s and s.strip()]
     if skills:
         return list(dict.fromkeys(skills))
-    text = f"{context.job.title}\n{context.job.description}".lower()
-    found = [
-        term
-        for term in sorted(TECH_VOCABULARY - ENGINEERING_TERMS)
-        if _mentions(text, term)
-    ]
-    return found
+    return _terms_in_text(f"{context.job.title}\n{context.job.description}")
+
+
+@lru_cache(maxsize=128)
+def _terms_in_text(text: str) -> list[str]:
+    vocabulary = tuple(sorted(TECH_VOCABULARY - ENGINEERING_TERMS))
+    found: dict[str, str] = {}
+    for match in _any_pattern(vocabulary).finditer(text.lower()):
+        found.setdefault(match.group(0), text[match.start() : match.end()])
+    return list(found.values())
 
 
 def _content_score(sentence: str, terms: tuple[str, ...]) -> int:
