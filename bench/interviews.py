@@ -93,7 +93,11 @@ async def create_candidates(base: str, count: int) -> list[tuple[str, str]]:
         user = http_json(
             "POST",
             f"{base}/users",
-            {"email": f"bench-{run}-{n}@example.com", "role": "candidate", "name": f"C{n}"},
+            {
+                "email": f"bench-{run}-{n}@example.com",
+                "role": "candidate",
+                "name": f"C{n}",
+            },
         )
         return user["id"], user["token"]
 
@@ -117,7 +121,12 @@ async def receive(socket, *types: str, timeout: float) -> dict:
 
 
 async def one_candidate(
-    ws_base: str, base: str, candidate: tuple[str, str], n: int, tally: Tally, timeout: float
+    ws_base: str,
+    base: str,
+    candidate: tuple[str, str],
+    n: int,
+    tally: Tally,
+    timeout: float,
 ) -> None:
     candidate_id, token = candidate
     session_id = f"bench-{uuid.uuid4().hex[:12]}-{n}"
@@ -125,7 +134,9 @@ async def one_candidate(
     if token:
         query += f"&token={token}"
     try:
-        async with connect(f"{ws_base}/ws/ai-interview?{query}", open_timeout=timeout) as ws:
+        async with connect(
+            f"{ws_base}/ws/ai-interview?{query}", open_timeout=timeout
+        ) as ws:
             await receive(ws, "connection_success", timeout=timeout)
             await receive(ws, "welcome", timeout=timeout)
             await ws.send(
@@ -162,8 +173,15 @@ async def one_candidate(
         stored_answers = data["total_messages"] - data["questions_asked"]
         tally.lost_answers += max(0, len(ANSWERS) - stored_answers)
         tally.completed += 1
-    except (OSError, RuntimeError, TimeoutError, KeyError, ValueError,
-            websockets.exceptions.WebSocketException, urllib.error.URLError) as exc:
+    except (
+        OSError,
+        RuntimeError,
+        TimeoutError,
+        KeyError,
+        ValueError,
+        websockets.exceptions.WebSocketException,
+        urllib.error.URLError,
+    ) as exc:
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
@@ -179,8 +197,13 @@ async def one_echo(ws_base: str, rounds: int, tally: Tally, timeout: float) -> N
                     raise RuntimeError(f"unexpected echo frame {frame}")
                 tally.latencies_ms.append((time.perf_counter() - started) * 1000)
         tally.completed += 1
-    except (OSError, RuntimeError, TimeoutError, ValueError,
-            websockets.exceptions.WebSocketException) as exc:
+    except (
+        OSError,
+        RuntimeError,
+        TimeoutError,
+        ValueError,
+        websockets.exceptions.WebSocketException,
+    ) as exc:
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
@@ -205,14 +228,27 @@ def start_server(port: int) -> subprocess.Popen:
         "OPENHIRE_LLM": "offline",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
-         "openhire.asgi:application"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "openhire.asgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/ai-interview/health", timeout=2)
+            urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/ai-interview/health", timeout=2
+            )
             return process
         except (urllib.error.URLError, OSError):
             if process.poll() is not None:
@@ -241,7 +277,10 @@ async def run(args: argparse.Namespace) -> int:
         echo = Tally()
         started = time.perf_counter()
         await asyncio.gather(
-            *(one_echo(ws_base, len(ANSWERS), echo, args.timeout) for _ in range(args.sessions))
+            *(
+                one_echo(ws_base, len(ANSWERS), echo, args.timeout)
+                for _ in range(args.sessions)
+            )
         )
         echo_seconds = time.perf_counter() - started
 
@@ -267,15 +306,23 @@ async def run(args: argparse.Namespace) -> int:
             f"| {tally.completed / elapsed:>10.1f} |"
         )
 
-    print(f"database={os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]} "
-          f"channel_layer={'redis' if os.environ.get('REDIS_URL') else 'in-memory'} "
-          f"server={base}")
-    print("| run                    | sessions | completed | errors | p50 (ms) | p99 (ms) | sessions/s |")
-    print("|------------------------|----------|-----------|--------|----------|----------|------------|")
+    print(
+        f"database={os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]} "
+        f"channel_layer={'redis' if os.environ.get('REDIS_URL') else 'in-memory'} "
+        f"server={base}"
+    )
+    print(
+        "| run                    | sessions | completed | errors | p50 (ms) | p99 (ms) | sessions/s |"
+    )
+    print(
+        "|------------------------|----------|-----------|--------|----------|----------|------------|"
+    )
     print(row("interview answer→next q", interviews, seconds))
     print(row("test-chat echo (floor)", echo, echo_seconds))
-    print(f"lost answers: {interviews.lost_answers}   server RSS: before {rss_before:.0f} MB, "
-          f"after {rss_now:.0f} MB, peak {rss_peak:.0f} MB")
+    print(
+        f"lost answers: {interviews.lost_answers}   server RSS: before {rss_before:.0f} MB, "
+        f"after {rss_now:.0f} MB, peak {rss_peak:.0f} MB"
+    )
     for error in sorted(set(interviews.errors + echo.errors))[:10]:
         print("  error:", error)
     floor = percentile(echo.latencies_ms, 0.99)
@@ -292,15 +339,31 @@ async def run(args: argparse.Namespace) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default="http://127.0.0.1:8000", help="server base URL")
-    parser.add_argument("--sessions", type=int, default=200, help="concurrent candidates")
-    parser.add_argument("--pid", type=int, default=0, help="server pid, to report its RSS")
-    parser.add_argument("--trusted", action="store_true",
-                        help="server runs with OPENHIRE_TRUST_CLIENT_IDS=1: send ids, no tokens")
-    parser.add_argument("--start-server", action="store_true",
-                        help="start daphne here (trusted mode, test endpoints on)")
-    parser.add_argument("--port", type=int, default=8765, help="port for --start-server")
-    parser.add_argument("--timeout", type=float, default=120.0, help="per-frame timeout, s")
+    parser.add_argument(
+        "--url", default="http://127.0.0.1:8000", help="server base URL"
+    )
+    parser.add_argument(
+        "--sessions", type=int, default=200, help="concurrent candidates"
+    )
+    parser.add_argument(
+        "--pid", type=int, default=0, help="server pid, to report its RSS"
+    )
+    parser.add_argument(
+        "--trusted",
+        action="store_true",
+        help="server runs with OPENHIRE_TRUST_CLIENT_IDS=1: send ids, no tokens",
+    )
+    parser.add_argument(
+        "--start-server",
+        action="store_true",
+        help="start daphne here (trusted mode, test endpoints on)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=8765, help="port for --start-server"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=120.0, help="per-frame timeout, s"
+    )
     sys.exit(asyncio.run(run(parser.parse_args())))
 
 

@@ -91,10 +91,16 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED if exc.status == 401 else code)
             return
         self.session_id = opened.session_id
-        await self.channel_layer.group_add(services.interview_group(self.session_id), self.channel_name)
+        await self.channel_layer.group_add(
+            services.interview_group(self.session_id), self.channel_name
+        )
         await self.accept()
         await self._send(
-            services.frame("connection_success", message=services.CONNECTED, session_id=self.session_id)
+            services.frame(
+                "connection_success",
+                message=services.CONNECTED,
+                session_id=self.session_id,
+            )
         )
         await self._send(
             services.frame(
@@ -117,8 +123,14 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
 
     # --- receiving ---------------------------------------------------------------------
 
-    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs) -> None:
-        raw = text_data if text_data is not None else (bytes_data or b"").decode("utf-8", "replace")
+    async def receive(
+        self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs
+    ) -> None:
+        raw = (
+            text_data
+            if text_data is not None
+            else (bytes_data or b"").decode("utf-8", "replace")
+        )
         size = len(raw.encode("utf-8"))
         if size > _max_initialize_bytes():
             await self._send(services.error_frame(FRAME_TOO_LARGE, "frame_too_large"))
@@ -160,7 +172,9 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
         elif kind == "submit_answer":
             answer = fields.get("answer")
             if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
-                await self._send(services.error_frame(ANSWER_TOO_LONG, "answer_too_long"))
+                await self._send(
+                    services.error_frame(ANSWER_TOO_LONG, "answer_too_long")
+                )
                 return
             if await self._run(
                 services.interview_submit_answer,
@@ -179,7 +193,11 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
             ):
                 await self._run(services.interview_advance, session_id=self.session_id)
         else:
-            await self._send(services.error_frame(UNKNOWN_TYPE.format(type=kind[:40]), "unknown_type"))
+            await self._send(
+                services.error_frame(
+                    UNKNOWN_TYPE.format(type=kind[:40]), "unknown_type"
+                )
+            )
 
     async def _initialize(self, fields: dict[str, Any]) -> None:
         claimed = fields.get("candidate_id")
@@ -194,7 +212,9 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
                 await self._send(services.error_frame(exc.message, exc.code))
                 return
         elif claimed not in (None, "") and str(claimed) != str(self.candidate.pk):
-            await self._send(services.error_frame(IDENTITY_MISMATCH, "identity_mismatch"))
+            await self._send(
+                services.error_frame(IDENTITY_MISMATCH, "identity_mismatch")
+            )
             return
         requested = fields.get("session_id")
         if requested not in (None, "") and requested != self.session_id:
@@ -227,7 +247,9 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
             await self._send(services.error_frame(exc.message, exc.code))
             return False
         except Exception:
-            logger.exception("interview %s: %s failed", self.session_id, function.__name__)
+            logger.exception(
+                "interview %s: %s failed", self.session_id, function.__name__
+            )
             await self._send(services.error_frame(INTERNAL_ERROR, "internal_error"))
             return False
         await self._send_all(frames)

@@ -62,7 +62,9 @@ class InterviewSession(models.Model):
     early_termination = models.BooleanField(default=False)
 
     comfort_level = models.CharField(max_length=16, choices=LEVEL_CHOICES, blank=True)
-    engagement_level = models.CharField(max_length=16, choices=LEVEL_CHOICES, blank=True)
+    engagement_level = models.CharField(
+        max_length=16, choices=LEVEL_CHOICES, blank=True
+    )
     technical_score = models.FloatField(null=True, blank=True)
     communication_score = models.FloatField(null=True, blank=True)
     confidence_score = models.FloatField(null=True, blank=True)

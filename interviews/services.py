@@ -79,7 +79,9 @@ CANDIDATE_REQUIRED = (
 )
 CANDIDATES_ONLY = "Only candidates can take interviews."
 RESUME_UNREADABLE = "The resume could not be read: {reason}"
-RESUME_TOO_LONG = f"The resume is too long (at most {MAX_RESUME_CHARS} characters of text)."
+RESUME_TOO_LONG = (
+    f"The resume is too long (at most {MAX_RESUME_CHARS} characters of text)."
+)
 JOB_TOO_LONG = f"The job description is too long (at most {MAX_JOB_CHARS} characters)."
 NOT_YOURS = "You can only see interviews you took or interviews for your own jobs."
 DELETED = "Session {session_id} cleaned up successfully"
@@ -112,7 +114,11 @@ def interview_candidate_resolve(*, user: User | None, claimed_id: object) -> Use
     A token user whose id differs from a claimed candidate_id is refused (403);
     a socket with neither is refused (401); recruiters cannot take interviews.
     """
-    claimed = None if claimed_id in (None, "") else parse_uuid(claimed_id, field="candidate_id")
+    claimed = (
+        None
+        if claimed_id in (None, "")
+        else parse_uuid(claimed_id, field="candidate_id")
+    )
     if user is not None:
         if claimed is not None and claimed != user.pk:
             raise OpenHireError(
@@ -124,7 +130,9 @@ def interview_candidate_resolve(*, user: User | None, claimed_id: object) -> Use
     elif claimed is not None and trusted_mode():
         candidate = User.objects.filter(pk=claimed, is_active=True).first()
         if candidate is None:
-            raise OpenHireError("No user has the candidate_id given.", "unknown_user", status=404)
+            raise OpenHireError(
+                "No user has the candidate_id given.", "unknown_user", status=404
+            )
     else:
         raise OpenHireError(CANDIDATE_REQUIRED, "not_authenticated", status=401)
     if candidate.role != Role.CANDIDATE:
@@ -171,7 +179,9 @@ def _store(session: InterviewSession, state: sm.InterviewState, **fields: Any) -
 
 def _history(state: sm.InterviewState, previous: list[dict]) -> list[dict]:
     """Return the conversation as messages, keeping the stored times of old ones."""
-    stamps = {(m["role"], m["question_number"]): m.get("timestamp") for m in previous or []}
+    stamps = {
+        (m["role"], m["question_number"]): m.get("timestamp") for m in previous or []
+    }
     now = timezone.now().isoformat()
     messages = []
     for number, turn in enumerate(state.turns, start=1):
@@ -218,7 +228,9 @@ def _expire_if_idle(session: InterviewSession) -> InterviewSession:
 # --- frames for a state --------------------------------------------------------------
 
 
-def _question_frame(session: InterviewSession, state: sm.InterviewState) -> dict[str, Any]:
+def _question_frame(
+    session: InterviewSession, state: sm.InterviewState
+) -> dict[str, Any]:
     turn = state.current_turn
     assert turn is not None
     return frame(
@@ -308,7 +320,9 @@ def interview_input_clean(*, payload: dict[str, Any]) -> InterviewInput:
         raise OpenHireError(
             MISSING_FIELDS.format(fields=" and ".join(missing)),
             "missing_fields",
-            errors={name.split(" ")[0]: ["This field is required."] for name in missing},
+            errors={
+                name.split(" ")[0]: ["This field is required."] for name in missing
+            },
         )
     job = None
     if job_id is not None:
@@ -330,7 +344,9 @@ def interview_input_clean(*, payload: dict[str, Any]) -> InterviewInput:
     resume_text = resume_text_from_input(resume)
     application = _first(payload, "application_id", "applicationId")
     application_id = (
-        parse_uuid(application, field="application_id") if application is not None else None
+        parse_uuid(application, field="application_id")
+        if application is not None
+        else None
     )
     return InterviewInput(job, spec, resume_text, application_id)
 
@@ -347,8 +363,12 @@ def _job_spec_from_text(text: str, raw: Any) -> JobSpec:
         elif isinstance(raw_skills, str):
             skills = [s.strip() for s in raw_skills.split(",") if s.strip()][:30]
     if not title:
-        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        title = re.split(r"[.:;!?]", first_line, maxsplit=1)[0][:80].strip() or "this role"
+        first_line = next(
+            (line.strip() for line in text.splitlines() if line.strip()), ""
+        )
+        title = (
+            re.split(r"[.:;!?]", first_line, maxsplit=1)[0][:80].strip() or "this role"
+        )
     return JobSpec(title=title, description=text, skills=skills)
 
 
@@ -356,7 +376,8 @@ def resume_text_from_input(resume: Any) -> str:
     """Return resume text from plain text or a `data:` URL of a PDF/DOCX/TXT file."""
     if not isinstance(resume, str):
         raise OpenHireError(
-            RESUME_UNREADABLE.format(reason="send text or a data: URL."), "invalid_resume"
+            RESUME_UNREADABLE.format(reason="send text or a data: URL."),
+            "invalid_resume",
         )
     text = resume.strip()
     if text.startswith("data:"):
@@ -417,7 +438,9 @@ def interview_initialize(
             )
             _store(session, sm.InterviewState().apply(sm.Initialize()))
     except IntegrityError:  # another socket created it between our read and write
-        raise OpenHireError(sm.ALREADY_INITIALIZED, "already_initialized", status=409) from None
+        raise OpenHireError(
+            sm.ALREADY_INITIALIZED, "already_initialized", status=409
+        ) from None
     return [
         frame(
             "interview_initialized",
@@ -450,14 +473,20 @@ def _ask(session: InterviewSession, state: sm.InterviewState) -> llm.Question:
     try:
         return llm.next_question(**arguments)
     except Exception as exc:  # any engine failure: the interview goes on offline
-        logger.warning("interview %s: engine failed to ask, offline used: %r", session.session_id, exc)
+        logger.warning(
+            "interview %s: engine failed to ask, offline used: %r",
+            session.session_id,
+            exc,
+        )
         question = OfflineEngine().next_question(**arguments)
         return replace(question, meta=_fallback_meta(question.meta, exc))
 
 
 def _fallback_meta(meta: AIMeta, exc: Exception) -> AIMeta:
     return replace(
-        meta, engine="offline-fallback", fallback_reason=f"{type(exc).__name__}: {exc}"[:300]
+        meta,
+        engine="offline-fallback",
+        fallback_reason=f"{type(exc).__name__}: {exc}"[:300],
     )
 
 
@@ -471,7 +500,9 @@ def _analyse(session: InterviewSession, state: sm.InterviewState) -> InterviewAn
     try:
         return llm.analyze_interview(**arguments)
     except Exception as exc:  # a completed interview never ends without an analysis
-        logger.warning("interview %s: analysis failed, offline used: %r", session.session_id, exc)
+        logger.warning(
+            "interview %s: analysis failed, offline used: %r", session.session_id, exc
+        )
         analysis = OfflineEngine().analyze_interview(**arguments)
         return replace(analysis, meta=_fallback_meta(analysis.meta, exc))
 
@@ -544,7 +575,9 @@ def _event_on(
     """Apply `event` to the candidate's session under a row lock and commit it."""
     with transaction.atomic():
         session = (
-            InterviewSession.objects.select_for_update().filter(session_id=session_id).first()
+            InterviewSession.objects.select_for_update()
+            .filter(session_id=session_id)
+            .first()
         )
         if session is None:
             _apply(sm.InterviewState(), event)  # raises "not initialised"
@@ -568,7 +601,9 @@ def interview_submit_answer(
     _session, state = _event_on(session_id, candidate, sm.Answer(answer))
     frames = [frame("answer_received", message=ANSWER_RECEIVED, session_id=session_id)]
     if state.phase == sm.ANALYSING:
-        frames.append(frame("analysis_started", message=ANALYSIS_STARTED, session_id=session_id))
+        frames.append(
+            frame("analysis_started", message=ANALYSIS_STARTED, session_id=session_id)
+        )
     return frames
 
 
@@ -599,7 +634,9 @@ def interview_transcript_store(*, session: InterviewSession) -> InterviewArtifac
         "ai_meta": session.ai_meta,
     }
     content = json.dumps(transcript, indent=2, ensure_ascii=False).encode("utf-8")
-    artifact = InterviewArtifact(session=session, artifact_type="transcript", size_bytes=len(content))
+    artifact = InterviewArtifact(
+        session=session, artifact_type="transcript", size_bytes=len(content)
+    )
     try:
         with transaction.atomic():
             artifact.file.save("transcript.json", ContentFile(content), save=True)
@@ -620,7 +657,10 @@ def interview_expire_idle(*, now: dt.datetime | None = None) -> int:
         with transaction.atomic():
             session = _locked(session_id)
             state = _state(session)
-            if state.phase in (sm.WAITING, *sm.QUESTION_PHASES) and session.last_activity < cutoff:
+            if (
+                state.phase in (sm.WAITING, *sm.QUESTION_PHASES)
+                and session.last_activity < cutoff
+            ):
                 _store(session, _apply(state, sm.Expire()), end_time=timezone.now())
                 expired += 1
     return expired
@@ -635,7 +675,9 @@ def interview_delete(*, session: InterviewSession) -> None:
         file.delete(save=False)
     layer = get_channel_layer()
     if layer is not None:
-        async_to_sync(layer.group_send)(interview_group(session_id), {"type": "interview.close"})
+        async_to_sync(layer.group_send)(
+            interview_group(session_id), {"type": "interview.close"}
+        )
 
 
 # --- REST reads -----------------------------------------------------------------------
@@ -659,7 +701,11 @@ def interview_get_for(*, user: User | None, session_id: str) -> InterviewSession
         from openhire.permissions import require_user
 
         require_user(user)
-    session = InterviewSession.objects.select_related("job").filter(session_id=session_id).first()
+    session = (
+        InterviewSession.objects.select_related("job")
+        .filter(session_id=session_id)
+        .first()
+    )
     if session is None:
         raise OpenHireError(SESSION_NOT_FOUND, "not_found", status=404)
     if not interview_visible_to(user).filter(pk=session.pk).exists():
@@ -710,7 +756,9 @@ def interview_results(*, session: InterviewSession) -> dict[str, Any]:
         "interview_data": {
             "questions_asked": state.questions_asked,
             "total_messages": len(session.conversation_history or []),
-            "completion_time": session.end_time.isoformat() if session.end_time else None,
+            "completion_time": session.end_time.isoformat()
+            if session.end_time
+            else None,
             "duration_minutes": session.duration_minutes,
             "early_termination": session.early_termination,
             "conversation_history": session.conversation_history,
@@ -742,4 +790,3 @@ def interview_active_count() -> int:
 def interview_group(session_id: str) -> str:
     """Return the channel-layer group of a session's sockets (any worker)."""
     return f"interview.{session_id}"
-

@@ -31,7 +31,9 @@ ANSWERS = (
 TIMEOUT = 5
 
 
-def socket(query: str = "", origin: bytes = b"http://testserver") -> WebsocketCommunicator:
+def socket(
+    query: str = "", origin: bytes = b"http://testserver"
+) -> WebsocketCommunicator:
     """Return a communicator for /ws/ai-interview?<query> through the real ASGI stack."""
     path = "/ws/ai-interview" + (f"?{query}" if query else "")
     return WebsocketCommunicator(application, path, headers=[(b"origin", origin)])

@@ -65,8 +65,13 @@ async def test_a_candidate_takes_a_full_interview(candidate):
     assert "Senior Backend Engineer" in asked[0]["question"]
     assert asked[1]["question"].split('"')[1] in RESUME
     analysis = completed["analysis"]
-    for key in ("overall_score", "technical_score", "communication_score",
-                "problem_solving_score", "cultural_fit_score"):
+    for key in (
+        "overall_score",
+        "technical_score",
+        "communication_score",
+        "problem_solving_score",
+        "cultural_fit_score",
+    ):
         assert 0 <= analysis[key] <= 10
     assert analysis["recommendation"] in ("strong_hire", "hire", "maybe", "no_hire")
     assert analysis["strengths"] and analysis["overall_feedback"]
@@ -74,7 +79,9 @@ async def test_a_candidate_takes_a_full_interview(candidate):
     session = await stored("1732812345678")
     assert session.interview_phase == sm.COMPLETED and not session.early_termination
     assert session.questions_asked == 5
-    assert [m["content"] for m in session.conversation_history if m["role"] == "candidate"] == list(ANSWERS)
+    assert [
+        m["content"] for m in session.conversation_history if m["role"] == "candidate"
+    ] == list(ANSWERS)
     assert session.overall_recommendation == analysis["recommendation"]
     assert session.technical_score == analysis["technical_score"]
     assert session.comfort_level in ("low", "medium", "high")
@@ -86,8 +93,11 @@ async def test_a_candidate_takes_a_full_interview(candidate):
 async def test_the_fields_may_be_flat_and_named_resume(candidate):
     ws = await open_socket(f"token={candidate.token}")
     await ws.send_json_to(
-        {"type": "initialize_interview", "job_description": "Data Analyst using SQL.",
-         "resume": "Analyst at Initech. Built SQL reports for finance."}
+        {
+            "type": "initialize_interview",
+            "job_description": "Data Analyst using SQL.",
+            "resume": "Analyst at Initech. Built SQL reports for finance.",
+        }
     )
     initialized, question = await expect(ws, "interview_initialized", "question")
     assert "Data Analyst" in question["question"]
@@ -97,8 +107,12 @@ async def test_the_fields_may_be_flat_and_named_resume(candidate):
 
 async def test_a_job_id_gives_the_job_text(candidate, job):
     ws = await open_socket(f"session_id=s-job&token={candidate.token}")
-    await ws.send_json_to({"type": "initialize_interview",
-                           "data": {"job_id": str(job.id), "candidate_resume": RESUME}})
+    await ws.send_json_to(
+        {
+            "type": "initialize_interview",
+            "data": {"job_id": str(job.id), "candidate_resume": RESUME},
+        }
+    )
     _, question = await expect(ws, "interview_initialized", "question")
     assert job.title in question["question"]
     await ws.disconnect()
@@ -111,10 +125,15 @@ async def test_a_job_id_gives_the_job_text(candidate, job):
     [
         ({"job_description": None}, "job_description or job_id"),
         ({"candidate_resume": None}, "candidate_resume"),
-        ({"job_description": None, "candidate_resume": None}, "job_description or job_id and candidate_resume"),
+        (
+            {"job_description": None, "candidate_resume": None},
+            "job_description or job_id and candidate_resume",
+        ),
     ],
 )
-async def test_initialising_without_a_job_or_a_resume_names_what_is_missing(candidate, fields, named):
+async def test_initialising_without_a_job_or_a_resume_names_what_is_missing(
+    candidate, fields, named
+):
     ws = await open_socket(f"token={candidate.token}")
     await ws.send_json_to(initialize_frame(**fields))
     (error,) = await expect(ws, "error")
@@ -126,8 +145,15 @@ async def test_initialising_without_a_job_or_a_resume_names_what_is_missing(cand
 
 async def test_an_unknown_job_id_is_an_error(candidate):
     ws = await open_socket(f"token={candidate.token}")
-    await ws.send_json_to({"type": "initialize_interview",
-                           "data": {"job_id": "6c4f1c1e-0000-4000-8000-000000000000", "resume": RESUME}})
+    await ws.send_json_to(
+        {
+            "type": "initialize_interview",
+            "data": {
+                "job_id": "6c4f1c1e-0000-4000-8000-000000000000",
+                "resume": RESUME,
+            },
+        }
+    )
     (error,) = await expect(ws, "error")
     assert error["code"] == "not_found"
     await ws.disconnect()
@@ -143,7 +169,9 @@ async def test_ending_early_analyses_what_was_answered(candidate):
     assert "ended early" in completed["analysis"]["overall_feedback"]
     session = await stored("early-1")
     assert session.early_termination and session.interview_phase == sm.ENDED_EARLY
-    assert len([m for m in session.conversation_history if m["role"] == "candidate"]) == 2
+    assert (
+        len([m for m in session.conversation_history if m["role"] == "candidate"]) == 2
+    )
 
 
 async def test_reconnecting_resends_the_current_question_and_loses_nothing(candidate):
@@ -161,9 +189,12 @@ async def test_reconnecting_resends_the_current_question_and_loses_nothing(candi
     await answer(ws, ANSWERS[4], then=("analysis_started", "interview_completed"))
     await ws.disconnect()
     session = await stored("resume-me")
-    assert [m["content"] for m in session.conversation_history if m["role"] == "candidate"] == list(ANSWERS)
-    assert [m["content"] for m in session.conversation_history if m["role"] == "interviewer"][:2] == [
-        first["question"], second["question"]]
+    assert [
+        m["content"] for m in session.conversation_history if m["role"] == "candidate"
+    ] == list(ANSWERS)
+    assert [
+        m["content"] for m in session.conversation_history if m["role"] == "interviewer"
+    ][:2] == [first["question"], second["question"]]
 
 
 async def test_reconnecting_to_a_finished_interview_resends_its_results(candidate):
@@ -187,7 +218,9 @@ async def test_a_pending_question_is_asked_on_reconnect(candidate):
 
     @database_sync_to_async
     def answer_without_asking():  # as if the worker died after storing the answer
-        services.interview_submit_answer(session_id="pending-1", candidate=candidate, answer=ANSWERS[0])
+        services.interview_submit_answer(
+            session_id="pending-1", candidate=candidate, answer=ANSWERS[0]
+        )
 
     await answer_without_asking()
     ws = socket(f"session_id=pending-1&token={candidate.token}")
@@ -213,14 +246,19 @@ async def test_an_unauthenticated_socket_is_closed_with_4401(db):
     ws = socket("session_id=anon")
     connected, _ = await ws.connect()
     message = await ws.receive_output(timeout=5)
-    assert message == {"type": "websocket.close", "code": consumers.CLOSE_UNAUTHENTICATED}
+    assert message == {
+        "type": "websocket.close",
+        "code": consumers.CLOSE_UNAUTHENTICATED,
+    }
     await ws.disconnect()
 
 
 async def test_a_bad_token_is_closed_with_4401(db):
     ws = socket("token=not-a-real-token")
     await ws.connect()
-    assert (await ws.receive_output(timeout=5))["code"] == consumers.CLOSE_UNAUTHENTICATED
+    assert (await ws.receive_output(timeout=5))[
+        "code"
+    ] == consumers.CLOSE_UNAUTHENTICATED
     await ws.disconnect()
 
 
@@ -249,7 +287,9 @@ async def test_a_malformed_session_id_is_refused(candidate):
     await ws.disconnect()
 
 
-async def test_trusted_mode_takes_the_candidate_from_initialize(trusted_mode, candidate):
+async def test_trusted_mode_takes_the_candidate_from_initialize(
+    trusted_mode, candidate
+):
     ws = await open_socket("session_id=trusted-1")
     await ws.send_json_to(initialize_frame(candidate_id=str(candidate.id)))
     await expect(ws, "interview_initialized", "question")
@@ -274,7 +314,9 @@ async def test_trusted_mode_still_needs_a_candidate_id(trusted_mode, db):
         ({"no": "type"}, "invalid_json"),
     ],
 )
-async def test_messages_out_of_order_get_an_error_and_the_socket_stays_open(candidate, message, code):
+async def test_messages_out_of_order_get_an_error_and_the_socket_stays_open(
+    candidate, message, code
+):
     ws = await open_socket(f"token={candidate.token}")
     await ws.send_json_to(message)
     (error,) = await expect(ws, "error")
@@ -300,7 +342,9 @@ async def test_initialising_twice_is_refused(candidate):
     await ws.disconnect()
 
 
-async def test_an_empty_or_oversized_answer_is_refused_and_the_question_stands(candidate):
+async def test_an_empty_or_oversized_answer_is_refused_and_the_question_stands(
+    candidate,
+):
     ws, _ = await start(candidate, "long-1")
     await ws.send_json_to({"type": "submit_answer", "answer": "   "})
     assert (await expect(ws, "error"))[0]["message"] == sm.EMPTY_ANSWER
@@ -345,7 +389,9 @@ async def test_an_idle_session_expires_and_says_so(candidate, settings):
     assert (await stored("idle-1")).interview_phase == sm.EXPIRED
 
 
-async def test_an_engine_failure_in_analysis_falls_back_to_offline(candidate, monkeypatch):
+async def test_an_engine_failure_in_analysis_falls_back_to_offline(
+    candidate, monkeypatch
+):
     def broken(**kwargs):
         raise TimeoutError("model timed out")
 
@@ -355,7 +401,9 @@ async def test_an_engine_failure_in_analysis_falls_back_to_offline(candidate, mo
     _, completed = await expect(ws, "analysis_started", "interview_completed")
     await ws.disconnect()
     meta = completed["analysis"]["meta"]
-    assert meta["engine"] == "offline-fallback" and "timed out" in meta["fallback_reason"]
+    assert (
+        meta["engine"] == "offline-fallback" and "timed out" in meta["fallback_reason"]
+    )
 
 
 async def test_deleting_the_session_closes_its_socket(candidate, client_for):
@@ -384,8 +432,12 @@ async def test_two_sockets_of_one_session_never_ask_twice_nor_lose_an_answer(can
     *_, same = await expect(other, "connection_success", "welcome", "question")
     assert same["question_number"] == 1
     await asyncio.gather(
-        ws.send_json_to({"type": "submit_answer", "answer": "Answer from the first tab."}),
-        other.send_json_to({"type": "submit_answer", "answer": "Answer from the second tab."}),
+        ws.send_json_to(
+            {"type": "submit_answer", "answer": "Answer from the first tab."}
+        ),
+        other.send_json_to(
+            {"type": "submit_answer", "answer": "Answer from the second tab."}
+        ),
     )
     frames = await drain(ws) + await drain(other)
     await ws.disconnect()
@@ -397,4 +449,6 @@ async def test_two_sockets_of_one_session_never_ask_twice_nor_lose_an_answer(can
     assert len(numbers) == len(set(numbers)) == session.questions_asked
     assert len(answers) == [f["type"] for f in frames].count("answer_received")
     assert {m["content"] for m in answers} <= {
-        "Answer from the first tab.", "Answer from the second tab."}
+        "Answer from the first tab.",
+        "Answer from the second tab.",
+    }
