@@ -22,6 +22,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.db import close_old_connections
 from django.utils import timezone
 
 from interviews import services
@@ -50,7 +51,15 @@ INTERNAL_ERROR = "The server could not handle this message; please try again."
 
 
 def _call(function, **kwargs):
-    return database_sync_to_async(function, thread_sensitive=False)(**kwargs)
+    """Run a service in the thread pool; its connection is released afterwards."""
+    return database_sync_to_async(_released, thread_sensitive=False)(function, kwargs)
+
+
+def _released(function, kwargs: dict[str, Any]):
+    try:
+        return function(**kwargs)
+    finally:
+        close_old_connections()  # in the service's own context, where it connected
 
 
 def _max_initialize_bytes() -> int:

@@ -125,7 +125,9 @@ Event = Initialize | QuestionAsked | Answer | EndInterview | AnalysisFinished | 
 
 # --- the one transition table --------------------------------------------------
 
-_NEXT_QUESTION = dict(zip(QUESTION_PHASES, (*QUESTION_PHASES[1:], ANALYSING), strict=True))
+_NEXT_QUESTION = dict(
+    zip(QUESTION_PHASES, (*QUESTION_PHASES[1:], ANALYSING), strict=True)
+)
 
 TRANSITIONS: dict[tuple[str, type], str] = {
     (WAITING, Initialize): GREETING,
