@@ -11,10 +11,13 @@ Usage (server already running, trusted mode or tokens)::
     .venv/bin/python bench/interviews.py --url http://127.0.0.1:8000 --pid 1234
     .venv/bin/python bench/interviews.py --sessions 1000 --start-server
 
-`--start-server` runs `daphne openhire.asgi:application` itself with the
-current environment plus OPENHIRE_ENABLE_TEST_ENDPOINTS=1 and
-OPENHIRE_TRUST_CLIENT_IDS=1, waits for `/health`, and reports its RSS. Without
-`--trusted` every candidate first gets a token from `POST /users`.
+Every candidate first signs up with `POST /users` (the server's signup
+throttle must allow N sign-ups: OPENHIRE_THROTTLE_SIGNUP); with `--trusted`
+(server in OPENHIRE_TRUST_CLIENT_IDS=1) the sockets then send only
+candidate_id, without the token. `--start-server` runs `daphne
+openhire.asgi:application` itself with the current environment plus
+OPENHIRE_ENABLE_TEST_ENDPOINTS=1 and a signup throttle wide enough, waits for
+`/ai-interview/health`, and reports its RSS.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -36,6 +40,7 @@ import websockets
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
+ORIGIN = "http://127.0.0.1"  # the server checks Origin against ALLOWED_HOSTS
 JOB_TEXT = (
     "Senior Backend Engineer at Acme. Build our hiring APIs with Python, Django, "
     "PostgreSQL and Redis; run them on Kubernetes."
@@ -134,7 +139,7 @@ async def one_candidate(
         query += f"&token={token}"
     try:
         async with connect(
-            f"{ws_base}/ws/ai-interview?{query}", open_timeout=timeout
+            f"{ws_base}/ws/ai-interview?{query}", open_timeout=timeout, origin=ORIGIN
         ) as ws:
             await receive(ws, "connection_success", timeout=timeout)
             await receive(ws, "welcome", timeout=timeout)
@@ -186,7 +191,9 @@ async def one_candidate(
 
 async def one_echo(ws_base: str, rounds: int, tally: Tally, timeout: float) -> None:
     try:
-        async with connect(f"{ws_base}/ws/test-chat", open_timeout=timeout) as ws:
+        async with connect(
+            f"{ws_base}/ws/test-chat", open_timeout=timeout, origin=ORIGIN
+        ) as ws:
             json.loads(await asyncio.wait_for(ws.recv(), timeout))  # {event: connected}
             for _ in range(rounds):
                 started = time.perf_counter()
@@ -223,9 +230,13 @@ def start_server(port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "OPENHIRE_ENABLE_TEST_ENDPOINTS": "1",
-        "OPENHIRE_TRUST_CLIENT_IDS": "1",
+        "OPENHIRE_THROTTLE_SIGNUP": "1000000/minute",  # the bench signs up N users
         "OPENHIRE_LLM": "offline",
     }
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept for the report
+        "w+", prefix="bench-daphne-", suffix=".log", delete=False
+    )
+    print(f"server log: {log.name}")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -239,8 +250,8 @@ def start_server(port: int) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -251,7 +262,7 @@ def start_server(port: int) -> subprocess.Popen:
             return process
         except (urllib.error.URLError, OSError):
             if process.poll() is not None:
-                raise SystemExit(process.stderr.read().decode()[-2000:]) from None
+                raise SystemExit(Path(log.name).read_text()[-2000:]) from None
             time.sleep(0.3)
     process.kill()
     raise SystemExit("the server did not answer /ai-interview/health within 30 s")
@@ -265,12 +276,10 @@ async def run(args: argparse.Namespace) -> int:
         server = start_server(args.port)
         base, pid = f"http://127.0.0.1:{args.port}", server.pid
     ws_base = base.replace("http://", "ws://").replace("https://", "wss://")
-    trusted = args.trusted or args.start_server
     try:
-        if trusted:
-            candidates = [(str(uuid.uuid4()), "") for _ in range(args.sessions)]
-        else:
-            candidates = await create_candidates(base, args.sessions)
+        candidates = await create_candidates(base, args.sessions)
+        if args.trusted:  # identity from candidate_id alone, as the original clients
+            candidates = [(candidate_id, "") for candidate_id, _token in candidates]
         rss_before = rss_mb(pid)[0] if pid else float("nan")
 
         echo = Tally()
@@ -296,7 +305,10 @@ async def run(args: argparse.Namespace) -> int:
     finally:
         if server is not None:
             server.terminate()
-            server.wait(10)
+            try:
+                server.wait(15)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
     def row(name: str, tally: Tally, elapsed: float) -> str:
         return (
@@ -355,7 +367,7 @@ def main() -> None:
     parser.add_argument(
         "--start-server",
         action="store_true",
-        help="start daphne here (trusted mode, test endpoints on)",
+        help="start daphne here (test endpoints on)",
     )
     parser.add_argument(
         "--port", type=int, default=8765, help="port for --start-server"

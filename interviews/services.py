@@ -174,7 +174,21 @@ def _store(session: InterviewSession, state: sm.InterviewState, **fields: Any) -
     session.last_activity = now
     for name, value in fields.items():
         setattr(session, name, value)
-    session.save()
+    if session._state.adding:
+        session.save()
+    else:  # only what changed: the resume and job texts are not rewritten
+        session.save(update_fields=[*STATE_FIELDS, *fields])
+
+
+STATE_FIELDS = (
+    "state",
+    "interview_phase",
+    "questions_asked",
+    "early_termination",
+    "conversation_history",
+    "last_activity",
+    "updated_at",
+)
 
 
 def _history(state: sm.InterviewState, previous: list[dict]) -> list[dict]:

@@ -290,3 +290,20 @@ LOGGING = {
 OPENHIRE_INTERVIEW_IDLE_MINUTES = env_int(
     "OPENHIRE_INTERVIEW_IDLE_MINUTES", 30, minimum=1, maximum=7 * 24 * 60
 )
+# Interview services run in a thread pool (see interviews/consumers.py): keep
+# each pool thread's PostgreSQL connection instead of reconnecting per message.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int(
+        "OPENHIRE_DB_CONN_MAX_AGE", 300, minimum=0, maximum=86400
+    )
+# redis-py 8 caps a pool at 100 connections and fails beyond; a burst of
+# sockets joining their session groups needs more.
+if REDIS_URL:
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [
+        {
+            "address": REDIS_URL,
+            "max_connections": env_int(
+                "OPENHIRE_REDIS_MAX_CONNECTIONS", 2000, minimum=10, maximum=100000
+            ),
+        }
+    ]
