@@ -3,9 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+HOST ?= 127.0.0.1
+WORKERS ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint bench-extract clean
+.PHONY: run serve test install migrate demo lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +28,11 @@ demo: migrate
 run: demo
 	@echo "Serving HTTP and WebSocket on http://127.0.0.1:$(PORT) (Ctrl-C stops)"
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) openhire.asgi:application
+
+# The production command: N uvicorn workers (set DATABASE_URL and REDIS_URL to share state).
+serve: migrate
+	$(BIN)/uvicorn openhire.asgi:application --host $(HOST) --port $(PORT) \
+		--workers $(WORKERS) --no-access-log --proxy-headers --ws-max-size 65536
 
 test: install
 	$(BIN)/python -m pytest

@@ -98,3 +98,24 @@ def job(recruiter, job_data):
     serializer = JobInputSerializer(data=job_data)
     serializer.is_valid(raise_exception=True)
     return job_create(recruiter=recruiter, fields=serializer.validated_data)
+
+
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+@pytest.fixture
+def data_queries():
+    """Capture the SQL a block runs, less transaction control (BEGIN, SAVEPOINT, …)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    class Capture(CaptureQueriesContext):
+        @property
+        def statements(self) -> list[str]:
+            return [
+                q["sql"]
+                for q in self.captured_queries
+                if not q["sql"].lstrip().upper().startswith(TRANSACTION_CONTROL)
+            ]
+
+    return lambda: Capture(connection)

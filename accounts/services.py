@@ -33,13 +33,14 @@ def user_for_token(key: str) -> User | None:
     return token.user if token else None
 
 
-@transaction.atomic
 def user_create(
     *, email: str, role: str, name: str = "", password: str | None = None
 ) -> tuple[User, str]:
-    """Create a user with an API token; return (user, token key). 409 on a taken email."""
-    if User.objects.filter(email__iexact=email).exists():
-        raise OpenHireError(EMAIL_TAKEN, "email_taken", status=409)
+    """Create a user with an API token; return (user, token key). 409 on a taken email.
+
+    Two INSERTs in one transaction; a taken email (in any case) is caught by the
+    database's unique index rather than a racy look-up first.
+    """
     if password:
         try:
             validate_password(password)
@@ -59,6 +60,7 @@ def user_create(
                 # Recruiters with a password use the Django admin as their desk.
                 is_staff=bool(password) and role == Role.RECRUITER,
             )
-    except IntegrityError:  # a concurrent sign-up with the same email won the race
+            key = token_create(user=user)
+    except IntegrityError:
         raise OpenHireError(EMAIL_TAKEN, "email_taken", status=409) from None
-    return user, token_create(user=user)
+    return user, key

@@ -21,7 +21,6 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
@@ -29,6 +28,7 @@ from interviews import services
 from interviews.state_machine import MAX_ANSWER_CHARS, NOT_INITIALIZED
 from openhire.auth import trusted_mode
 from openhire.errors import OpenHireError
+from resumes.services import max_body_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +60,6 @@ def _released(function, kwargs: dict[str, Any]):
         return function(**kwargs)
     finally:
         close_old_connections()  # in the service's own context, where it connected
-
-
-def _max_initialize_bytes() -> int:
-    """A resume may come as a base64 data: URL, up to the upload limit."""
-    return settings.OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + MAX_FRAME_BYTES
 
 
 class InterviewConsumer(AsyncJsonWebsocketConsumer):
@@ -141,7 +136,7 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
             else (bytes_data or b"").decode("utf-8", "replace")
         )
         size = len(raw.encode("utf-8"))
-        if size > _max_initialize_bytes():
+        if size > max_body_bytes():
             await self._send(services.error_frame(FRAME_TOO_LARGE, "frame_too_large"))
             await self.close(code=CLOSE_TOO_BIG)
             return

@@ -43,6 +43,7 @@ from openhire.auth import parse_uuid, trusted_mode
 from openhire.errors import OpenHireError, not_found
 from openhire.llm.offline import OfflineEngine
 from openhire.llm.types import AIMeta, InterviewAnalysis, InterviewContext, JobSpec
+from resumes.services import ResumeUpload, job_spec, resume_extract
 
 logger = logging.getLogger(__name__)
 
@@ -343,13 +344,7 @@ def interview_input_clean(*, payload: dict[str, Any]) -> InterviewInput:
         job = Job.objects.filter(pk=parse_uuid(job_id, field="job_id")).first()
         if job is None:
             raise not_found("Job")
-        spec = JobSpec(
-            title=job.title,
-            description=job.description,
-            skills=[str(skill) for skill in job.skills or []],
-            company_name=job.company_name,
-            job_type=job.job_type,
-        )
+        spec = job_spec(job)
     else:
         text = description_text(job_description)
         if len(text) > MAX_JOB_CHARS:
@@ -393,32 +388,10 @@ def resume_text_from_input(resume: Any) -> str:
             RESUME_UNREADABLE.format(reason="send text or a data: URL."),
             "invalid_resume",
         )
-    text = resume.strip()
-    if text.startswith("data:"):
-        text = extract_resume_from_data_url(text)
-    if not text.strip():
-        raise OpenHireError(
-            RESUME_UNREADABLE.format(reason="it contains no text."), "invalid_resume"
-        )
+    text = resume_extract(upload=ResumeUpload.from_string(resume)).text
     if len(text) > MAX_RESUME_CHARS:
         raise OpenHireError(RESUME_TOO_LONG, "resume_too_long")
     return text
-
-
-def extract_resume_from_data_url(url: str) -> str:
-    """Adapter: decode a `data:` URL and extract its text with `resumes.extraction`."""
-    from resumes import extraction
-
-    try:
-        data, filename = extraction.decode_data_url(url)
-        return extraction.extract_text(data, filename=filename).text
-    except OpenHireError:
-        raise
-    except Exception as exc:  # the extractor's own errors name what went wrong
-        raise OpenHireError(
-            RESUME_UNREADABLE.format(reason=str(exc) or type(exc).__name__),
-            "invalid_resume",
-        ) from None
 
 
 def interview_initialize(

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import Role, User
 from jobs.description import description_text
-from jobs.models import Job
+from jobs.models import Job, JobStatus
 from jobs.salary import parse_salary
 from openhire.auth import parse_uuid
 from openhire.errors import OpenHireError, not_found
@@ -23,6 +24,7 @@ SHORT_CODE_ALPHABET = string.ascii_letters + string.digits + "-_"
 SHORT_CODE_LENGTH = 8
 SHORT_CODE_ATTEMPTS = 10
 
+JOB_COUNT_SCOPE = "jobs"  # cached listing totals; jobs/apps.py invalidates on writes
 SORT_FIELDS = ("created_at", "salary", "title")
 SORT_ORDERS = ("asc", "desc")
 BAD_SORT_BY = "sort_by must be one of: " + ", ".join(SORT_FIELDS) + "."
@@ -121,6 +123,19 @@ class JobFilters:
     sort_order: str = "desc"
 
 
+BAD_STATUS = "status must be one of: " + ", ".join(JobStatus.values) + "."
+
+
+def _status_filter(value: str | None) -> str:
+    if value in (None, ""):
+        return ""
+    if value not in JobStatus.values:
+        raise OpenHireError(
+            BAD_STATUS, "invalid_filter", errors={"status": [BAD_STATUS]}
+        )
+    return value
+
+
 def job_filters_from_query(query: dict[str, str]) -> JobFilters:
     """Validate listing query parameters; 400 naming the allowed values."""
     sort_by = query.get("sort_by") or "created_at"
@@ -140,10 +155,22 @@ def job_filters_from_query(query: dict[str, str]) -> JobFilters:
         else None,
         job_type=(query.get("job_type") or "").strip()[:50],
         title=(query.get("title") or "").strip()[:200],
-        status=(query.get("status") or "").strip()[:16],
+        status=_status_filter(query.get("status")),
         sort_by=sort_by,
         sort_order=sort_order,
     )
+
+
+def _status_condition(status: str) -> Q:
+    """Match the status a job reads as: an active job past its end date is expired."""
+    now = timezone.now()
+    if status == JobStatus.ACTIVE:
+        return Q(status=JobStatus.ACTIVE, end_date__gte=now)
+    if status == JobStatus.EXPIRED:
+        return Q(status=JobStatus.EXPIRED) | Q(
+            status=JobStatus.ACTIVE, end_date__lt=now
+        )
+    return Q(status=status)
 
 
 def job_list(*, filters: JobFilters) -> QuerySet[Job]:
@@ -156,7 +183,7 @@ def job_list(*, filters: JobFilters) -> QuerySet[Job]:
     if filters.title:
         jobs = jobs.filter(title__icontains=filters.title)
     if filters.status:
-        jobs = jobs.filter(status=filters.status)
+        jobs = jobs.filter(_status_condition(filters.status))
     descending = filters.sort_order == "desc"
     if filters.sort_by == "salary":
         money = F("salary_max")

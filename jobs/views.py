@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from jobs.serializers import JobInputSerializer, JobSerializer
 from jobs.services import (
+    JOB_COUNT_SCOPE,
     SORT_FIELDS,
     SORT_ORDERS,
     job_create,
@@ -72,7 +73,7 @@ class JobListCreateView(APIView):
     def get(self, request: Request) -> Response:
         """List jobs."""
         filters = job_filters_from_query(request.query_params)
-        page = paginate(request, job_list(filters=filters))
+        page = paginate(request, job_list(filters=filters), count_scope=JOB_COUNT_SCOPE)
         return Response(JobSerializer(page.items, many=True).data, headers=page.headers)
 
     @extend_schema(

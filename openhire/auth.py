@@ -44,6 +44,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
         user = user_for_token(key)
         if user is None:
             raise exceptions.AuthenticationFailed(INVALID_TOKEN)
+        request._request.api_user_id = user.pk  # for the request log line
         return user, key
 
     def authenticate_header(self, request: Request) -> str:

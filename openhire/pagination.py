@@ -6,9 +6,13 @@ return Response(Serializer(page.items, many=True).data, headers=page.headers)
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 from rest_framework.request import Request
 from rest_framework.utils.urls import replace_query_param
@@ -19,6 +23,45 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 BAD_LIMIT = f"limit must be a whole number from 1 to {MAX_LIMIT}."
 BAD_OFFSET = "offset must be a whole number of 0 or more."
+
+
+COUNT_TTL_S = 30
+
+
+def _version_key(scope: str) -> str:
+    return f"count-version:{scope}"
+
+
+def count_cache_invalidate(scope: str) -> None:
+    """Forget every cached count of `scope`; call on any write to its rows.
+
+    Invalidates now and again when the transaction commits, so a count taken
+    between the write and the commit is not kept.
+    """
+
+    def bump() -> None:
+        cache.set(_version_key(scope), uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def cached_count(queryset: QuerySet, *, scope: str) -> int:
+    """Return `queryset.count()`, cached until the next write to `scope` (or 30 s).
+
+    COUNT(*) over a large filtered table is the dearest part of a listing; the
+    cache (shared through Redis when REDIS_URL is set) keeps X-Total-Count exact
+    after writes, because every write changes the version in the key.
+    """
+    version = cache.get(_version_key(scope)) or "0"
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha1(f"{sql}|{params!r}".encode()).hexdigest()
+    key = f"count:{scope}:{version}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, COUNT_TTL_S)
+    return count
 
 
 @dataclass
@@ -43,9 +86,16 @@ def _whole(
 
 
 def paginate(
-    request: Request, queryset: QuerySet, *, default_limit: int = DEFAULT_LIMIT
+    request: Request,
+    queryset: QuerySet,
+    *,
+    default_limit: int = DEFAULT_LIMIT,
+    count_scope: str | None = None,
 ) -> Page:
-    """Return one page of `queryset` (which must be ordered) and its headers."""
+    """Return one page of `queryset` (which must be ordered) and its headers.
+
+    With `count_scope`, the total is cached until `count_cache_invalidate(scope)`.
+    """
     limit = _whole(
         request.query_params.get("limit"),
         default_limit,
@@ -62,7 +112,9 @@ def paginate(
         message=BAD_OFFSET,
         name="offset",
     )
-    total = queryset.count()
+    total = (
+        cached_count(queryset, scope=count_scope) if count_scope else queryset.count()
+    )
     items = list(queryset[offset : offset + limit])
     headers = {"X-Total-Count": str(total)}
     if offset + limit < total:

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "openhire.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -150,8 +151,13 @@ def _database() -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     elif config["ENGINE"] == "django.db.backends.postgresql":
-        config.setdefault("OPTIONS", {})
-        config["CONN_HEALTH_CHECKS"] = True
+        # A connection pool per worker process: ASGI requests would otherwise open
+        # a new connection each (persistent connections do not suit async servers).
+        pool_max = env_int("OPENHIRE_DB_POOL_MAX", 10, minimum=0, maximum=500)
+        options = config.setdefault("OPTIONS", {})
+        if pool_max:
+            options["pool"] = {"min_size": 1, "max_size": pool_max, "timeout": 10}
+        config["CONN_MAX_AGE"] = 0
     else:
         raise ImproperlyConfigured(
             f"DATABASE_URL names {config['ENGINE']}; OpenHire supports SQLite and PostgreSQL."
@@ -212,7 +218,9 @@ STORAGES = {
 }
 
 OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximum=100)
-DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024
+# Non-file request data may carry a base64 data: URL of the largest resume (resumes);
+# POST /review-resume answers 413 from Content-Length before parsing (resumes/views.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -228,6 +236,27 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# --- production posture ---------------------------------------------------------
+# Behind TLS (directly or via a proxy that sets X-Forwarded-Proto), OPENHIRE_HTTPS=1
+# turns on secure cookies, HSTS and the HTTP->HTTPS redirect.
+OPENHIRE_HTTPS = env_bool("OPENHIRE_HTTPS", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = OPENHIRE_HTTPS
+CSRF_COOKIE_SECURE = OPENHIRE_HTTPS
+SECURE_SSL_REDIRECT = OPENHIRE_HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^health$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = (
+    env_int("OPENHIRE_HSTS_SECONDS", 31_536_000, minimum=0) if OPENHIRE_HTTPS else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = OPENHIRE_HTTPS
+SECURE_HSTS_PRELOAD = OPENHIRE_HTTPS
+if OPENHIRE_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("OPENHIRE_CSRF_TRUSTED_ORIGINS", [])
 
 # --- identity -------------------------------------------------------------------
 OPENHIRE_TRUST_CLIENT_IDS = env_bool("OPENHIRE_TRUST_CLIENT_IDS", False)
@@ -265,7 +294,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.JobStatus.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": "jobs.models.JobStatus.choices",
+        "ApplicationStatusEnum": "resumes.models.ApplicationStatus.choices",
+        "HealthStatusEnum": ["healthy", "unhealthy"],
+    },
 }
 
 # --- AI engine ----------------------------------------------------------------------
@@ -283,19 +316,35 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("OPENHIRE_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own request logger repeats what openhire.request already says.
+        "django.request": {"level": "ERROR"},
+        # httpx logs request URLs at INFO; a base URL may carry credentials.
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "openai": {"level": "WARNING"},
+    },
 }
+
+# --- chat (issue 3: AI engines and the chat assistant) ---------------------------
+# POST /chat and /test-chat requests per user (or per IP when anonymous).
+OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")
+# A model engine needs a key, or a base URL for a server that needs none.
+if (
+    OPENHIRE_LLM.startswith("openai:")
+    and not OPENAI_API_KEY
+    and not OPENHIRE_LLM_BASE_URL
+):
+    raise ImproperlyConfigured(
+        f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
+        "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
+    )
 
 # --- interviews (issue 5) ---------------------------------------------------------
 # Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).
 OPENHIRE_INTERVIEW_IDLE_MINUTES = env_int(
     "OPENHIRE_INTERVIEW_IDLE_MINUTES", 30, minimum=1, maximum=7 * 24 * 60
 )
-# Interview services run in a thread pool (see interviews/consumers.py): keep
-# each pool thread's PostgreSQL connection instead of reconnecting per message.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int(
-        "OPENHIRE_DB_CONN_MAX_AGE", 300, minimum=0, maximum=86400
-    )
 # redis-py 8 caps a pool at 100 connections and fails beyond; a burst of
 # sockets joining their session groups needs more.
 if REDIS_URL:

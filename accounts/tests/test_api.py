@@ -109,3 +109,12 @@ def test_a_bad_token_is_a_401_not_anonymous(api, candidate):
 
 def test_trusted_mode_answers_user_reads_without_a_token(api, candidate, trusted_mode):
     assert api.get(f"/users/{candidate.id}").status_code == 200
+
+
+def test_signing_up_costs_two_inserts(api, data_queries):
+    with data_queries() as captured:
+        response = api.post(
+            "/users", {"email": "q@example.com", "role": "candidate"}, format="json"
+        )
+    assert response.status_code == 201
+    assert [sql.split()[0] for sql in captured.statements] == ["INSERT", "INSERT"]

@@ -14,6 +14,7 @@ from interviews import state_machine as sm
 from interviews.models import InterviewSession
 from interviews.tests.factories import (
     ANSWERS,
+    JOB_TEXT,
     RESUME,
     expect,
     initialize_frame,
@@ -452,3 +453,46 @@ async def test_two_sockets_of_one_session_never_ask_twice_nor_lose_an_answer(can
         "Answer from the first tab.",
         "Answer from the second tab.",
     }
+
+
+@pytest.mark.parametrize(
+    ("kind", "mime"),
+    [
+        ("pdf", "application/pdf"),
+        (
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    ],
+)
+async def test_a_resume_sent_as_a_data_url_is_read(candidate, kind, mime):
+    import base64
+
+    from resumes.tests.documents import make_docx, make_pdf
+
+    lines = ["Dana Example", "Migrated the billing service to PostgreSQL at Globex."]
+    data = make_pdf(lines) if kind == "pdf" else make_docx(before=lines)
+    url = f"data:{mime};base64,{base64.b64encode(data).decode()}"
+    ws = await open_socket(f"session_id=data-{kind}&token={candidate.token}")
+    await ws.send_json_to(
+        {
+            "type": "initialize_interview",
+            "data": {"job_description": JOB_TEXT, "resume": url},
+        }
+    )
+    await expect(ws, "interview_initialized", "question")
+    await ws.disconnect()
+    session = await stored(f"data-{kind}")
+    assert "Migrated the billing service to PostgreSQL" in session.resume_text
+
+
+async def test_an_unreadable_data_url_resume_is_an_error(candidate):
+    ws = await open_socket(f"token={candidate.token}")
+    await ws.send_json_to(
+        initialize_frame(candidate_resume="data:application/pdf;base64,@@@")
+    )
+    (error,) = await expect(ws, "error")
+    assert error["code"] == "bad_data_url"
+    await ws.send_json_to({"type": "ping"})
+    await expect(ws, "pong")
+    await ws.disconnect()

@@ -1,0 +1,409 @@
+#!/usr/bin/env python
+"""Load the REST API on PostgreSQL with the production server, and print figures.
+
+    .venv/bin/python bench/api.py [--jobs 100000] [--workers 2] [--concurrency 16]
+                                  [--seconds 5] [--reuse]
+
+What it does, in one run:
+1. creates (or, with --reuse, keeps) the database `openhire_bench` on 127.0.0.1:5432,
+   migrates it and loads `--jobs` jobs;
+2. counts the SQL statements each request runs (in-process, with Django's test
+   client) and prints the EXPLAIN verdict of every filter and sort of GET /jobs;
+3. starts `make serve`'s command (uvicorn, `--workers` processes, DEBUG=0, Redis
+   when it answers) and drives it from this separate process with keep-alive
+   connections: GET / (the no-database floor), GET /jobs with each filter and
+   sort, GET /j/{code} and POST /users;
+4. prints req/s, p50/p99 latency and queries per request for each, then a
+   one-line summary against the targets (≤ 3 queries; GET /jobs p50 ≤ 3× floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import os
+import random
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from loadgen import json_body, run_load  # noqa: E402
+
+DB_NAME = "openhire_bench"
+TITLES = [
+    "Backend Engineer",
+    "Frontend Developer",
+    "Data Scientist",
+    "DevOps Engineer",
+    "Product Designer",
+    "QA Analyst",
+    "Mobile Developer",
+    "Site Reliability Engineer",
+    "Machine Learning Engineer",
+    "Technical Writer",
+    "Engineering Manager",
+    "Nurse",
+]
+LEVELS = ["Junior", "", "Senior", "Staff", "Principal", "Lead"]
+JOB_TYPES = ["full-time", "part-time", "contract", "internship"]
+SALARIES = [
+    "$90k-$110k",
+    "$120k",
+    "€55k",
+    "$45/hour",
+    "competitive",
+    "100,000 - 130,000 USD",
+    "£60k-£70k",
+    "$150k-$180k",
+    "DOE",
+    "$30/hour",
+]
+
+
+def pg_user() -> str:
+    import psycopg
+
+    for user in ("postgres", "root"):
+        try:
+            psycopg.connect(f"postgresql://{user}@127.0.0.1:5432/test").close()
+            return user
+        except psycopg.OperationalError:
+            continue
+    sys.exit("PostgreSQL is not answering on 127.0.0.1:5432 as postgres or root.")
+
+
+def prepare_database(user: str, reuse: bool) -> None:
+    import psycopg
+
+    with psycopg.connect(
+        f"postgresql://{user}@127.0.0.1:5432/test", autocommit=True
+    ) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
+        ).fetchone()
+        if exists and not reuse:
+            conn.execute(f'DROP DATABASE "{DB_NAME}" WITH (FORCE)')
+        if not exists or not reuse:
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def port_open(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def load_jobs(count: int) -> None:
+    from accounts.models import Role, User
+    from jobs.models import Job
+    from jobs.salary import parse_salary
+    from jobs.services import new_short_code
+
+    have = Job.objects.count()
+    if have >= count:
+        print(f"database already holds {have} jobs")
+        return
+    rng = random.Random(7)
+    recruiters = [
+        User.objects.get_or_create(
+            email=f"recruiter{i}@bench.test",
+            defaults={"role": Role.RECRUITER, "name": f"R{i}"},
+        )[0]
+        for i in range(20)
+    ]
+    now = dt.datetime.now(dt.UTC)
+    codes: set[str] = set(Job.objects.values_list("short_code", flat=True))
+    started = time.perf_counter()
+    batch: list[Job] = []
+    for index in range(have, count):
+        code = new_short_code()
+        while code in codes:
+            code = new_short_code()
+        codes.add(code)
+        salary = rng.choice(SALARIES)
+        parsed = parse_salary(salary)
+        batch.append(
+            Job(
+                recruiter=rng.choice(recruiters),
+                title=f"{rng.choice(LEVELS)} {rng.choice(TITLES)} #{index}".strip(),
+                description="Build things with Python, Django and PostgreSQL.",
+                salary=salary,
+                salary_min=parsed.minimum,
+                salary_max=parsed.maximum,
+                salary_currency=parsed.currency,
+                skills=["Python", "Django"],
+                job_type=rng.choice(JOB_TYPES),
+                end_date=now + dt.timedelta(days=90),
+                short_code=code,
+                created_at=now - dt.timedelta(minutes=index),
+            )
+        )
+        if len(batch) == 5000:
+            Job.objects.bulk_create(batch)
+            batch.clear()
+    Job.objects.bulk_create(batch)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE jobs_job")
+    print(f"loaded {count - have} jobs in {time.perf_counter() - started:.1f} s")
+
+
+def scenarios(recruiter_id: str, code: str) -> list[tuple[str, str]]:
+    return [
+        ("GET / (floor)", "/"),
+        ("GET /jobs", "/jobs"),
+        ("GET /jobs?job_type", "/jobs?job_type=contract"),
+        ("GET /jobs?title", "/jobs?title=engineer"),
+        ("GET /jobs?recruiter_id", f"/jobs?recruiter_id={recruiter_id}"),
+        ("GET /jobs sort salary asc", "/jobs?sort_by=salary&sort_order=asc"),
+        ("GET /jobs sort salary desc", "/jobs?sort_by=salary&sort_order=desc"),
+        ("GET /jobs sort title", "/jobs?sort_by=title&sort_order=asc"),
+        ("GET /jobs sort created_at asc", "/jobs?sort_by=created_at&sort_order=asc"),
+        ("GET /j/{code}", f"/j/{code}"),
+    ]
+
+
+def count_queries(path: str, method: str = "GET", body: bytes | None = None) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    with CaptureQueriesContext(connection) as captured:
+        if method == "GET":
+            response = client.get(path)
+        else:
+            response = client.post(path, body, content_type="application/json")
+    assert response.status_code < 400, (
+        path,
+        response.status_code,
+        response.content[:200],
+    )
+    control = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+    return sum(
+        1 for q in captured.captured_queries if not q["sql"].upper().startswith(control)
+    )
+
+
+INDEX_USE = re.compile(
+    r"(?:Index Scan|Index Only Scan)(?: Backward)? using (\S+)|Bitmap Index Scan on (\S+)"
+)
+
+
+def _indexes(plan: str) -> str:
+    used = [a or b for a, b in INDEX_USE.findall(plan)]
+    verdict = ", ".join(dict.fromkeys(used)) or "no index"
+    return verdict + ("  (+Seq Scan!)" if "Seq Scan" in plan else "")
+
+
+def explain(path: str) -> tuple[str, str]:
+    """Return the indexes the page query and the COUNT of a GET /jobs path use."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from django.db import connection
+
+    from jobs.services import job_filters_from_query, job_list
+
+    queryset = job_list(
+        filters=job_filters_from_query(dict(parse_qsl(urlsplit(path).query)))
+    )
+    page_plan = queryset[:20].explain()
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) AS counted", params)
+        count_plan = "\n".join(row[0] for row in cursor.fetchall())
+    return _indexes(page_plan), _indexes(count_plan)
+
+
+def start_server(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen:
+    command = [
+        str(ROOT / ".venv/bin/uvicorn"),
+        "openhire.asgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-access-log",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/health", timeout=2
+            ) as r:
+                if r.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    sys.exit("the server did not become healthy within 60 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep an already loaded database"
+    )
+    args = parser.parse_args()
+
+    user = pg_user()
+    prepare_database(user, args.reuse)
+    database_url = f"postgres://{user}@127.0.0.1:5432/{DB_NAME}"
+    var_dir = tempfile.mkdtemp(prefix="openhire-bench-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "OPENHIRE_VAR_DIR": var_dir,
+        "OPENHIRE_THROTTLE_SIGNUP": "100000000/minute",
+        "DJANGO_SETTINGS_MODULE": "openhire.settings",
+    }
+    if port_open(6379):
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    os.environ.update(env)
+    os.environ["OPENHIRE_LOG_LEVEL"] = (
+        "WARNING"  # this process only; the server logs as usual
+    )
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    load_jobs(args.jobs)
+    from accounts.models import User
+    from jobs.models import Job
+
+    recruiter_id = str(
+        User.objects.filter(email="recruiter3@bench.test").values_list("id", flat=True)[
+            0
+        ]
+    )
+    code = Job.objects.order_by("created_at").values_list("short_code", flat=True)[0]
+    rows = scenarios(recruiter_id, code)
+
+    queries = {name: count_queries(path) for name, path in rows}
+    queries["POST /users"] = count_queries(
+        "/users", "POST", json_body({"email": "probe@bench.test", "role": "candidate"})
+    )
+    User.objects.filter(email="probe@bench.test").delete()
+    print("\nEXPLAIN: indexes used by the page query | by the COUNT (X-Total-Count)")
+    for name, path in rows:
+        if path.startswith("/jobs"):
+            page_indexes, count_indexes = explain(path)
+            print(f"  {name:<30} {page_indexes:<32} | {count_indexes}")
+
+    from django.db import connections
+
+    connections.close_all()
+    server = start_server(args.port, args.workers, env)
+    try:
+        results = []
+        for name, path in rows:
+            requests = [("GET", path, None)]
+            run_load(
+                "127.0.0.1",
+                args.port,
+                requests=requests,
+                concurrency=args.concurrency,
+                seconds=1,
+            )  # warm-up
+            results.append(
+                (
+                    name,
+                    run_load(
+                        "127.0.0.1",
+                        args.port,
+                        requests=requests,
+                        concurrency=args.concurrency,
+                        seconds=args.seconds,
+                    ),
+                )
+            )
+        run_id = secrets.token_hex(3)
+
+        def signups(index: int):
+            return (
+                (
+                    "POST",
+                    "/users",
+                    json_body(
+                        {
+                            "email": f"u{run_id}-{index}-{n}@bench.test",
+                            "role": "candidate",
+                            "name": "Bench",
+                        }
+                    ),
+                )
+                for n in itertools.count()
+            )
+
+        results.append(
+            (
+                "POST /users",
+                run_load(
+                    "127.0.0.1",
+                    args.port,
+                    requests=signups,
+                    concurrency=args.concurrency,
+                    seconds=args.seconds,
+                ),
+            )
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print(
+        f"\nbench/api.py: {Job.objects.count()} jobs on PostgreSQL, uvicorn --workers "
+        f"{args.workers}, {args.concurrency} connections x {args.seconds:g} s each, "
+        f"{os.cpu_count()} cores, channel layer {'Redis' if 'REDIS_URL' in env else 'in-memory'}\n"
+    )
+    header = f"{'request':<30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'errors':>7}"
+    print(header)
+    print("-" * len(header))
+    for name, result in results:
+        print(
+            f"{name:<30} {result.rps:>8.0f} {result.p50_ms:>8.2f} {result.p99_ms:>8.2f} "
+            f"{queries[name]:>8} {result.errors:>7}"
+        )
+    floor = results[0][1].p50_ms
+    job_rows = [(n, r) for n, r in results if n.startswith("GET /jobs")]
+    worst_name, worst = max(job_rows, key=lambda item: item[1].p50_ms)
+    max_queries = max(queries.values())
+    errors = sum(r.errors for _, r in results)
+    print(
+        f"\nsummary: max {max_queries} queries/request (target <= 3); GET /jobs p50 worst "
+        f"{worst.p50_ms:.2f} ms ({worst_name}) = {worst.p50_ms / floor:.2f}x the floor "
+        f"{floor:.2f} ms (target <= 3x); {errors} errors"
+    )
+
+
+if __name__ == "__main__":
+    main()

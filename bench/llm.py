@@ -1,0 +1,208 @@
+"""Benchmark the AI layer: offline latency per call, retry and fallback timings.
+
+Run: `.venv/bin/python bench/llm.py [--calls 1000] [--timeout 0.5]`
+
+1. Each offline domain call (`review_resume`, `next_question`,
+   `analyze_interview`, `chat_reply`) is timed over `--calls` runs: p50, p99, max.
+2. The LangChain engine runs against the local OpenAI-compatible stub
+   (`openhire.llm.testing.OpenAIStub`, 127.0.0.1 only) with the real
+   langchain-openai client: a good answer, a 500 then a good answer (retry), two
+   500s, an unparseable then a good answer, and a slow server that times out
+   twice and falls back offline, with the per-attempt timeout `--timeout`.
+
+Prints a table and a one-line summary. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def setup_django() -> None:
+    """Configure Django from `openhire.settings` (the engines read a few settings)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openhire.settings")
+    django.setup()
+
+
+setup_django()
+
+from openhire.llm.chat_model import ChatModelEngine  # noqa: E402
+from openhire.llm.offline import OfflineEngine  # noqa: E402
+from openhire.llm.testing import OpenAIStub, StubReply  # noqa: E402
+from openhire.llm.types import (  # noqa: E402
+    ChatMessage,
+    InterviewContext,
+    JobSpec,
+    Turn,
+)
+
+JOB = JobSpec(
+    title="Senior Backend Engineer",
+    description=(
+        "Acme builds hiring software. You will design REST APIs in Python and "
+        "Django on PostgreSQL, run them on AWS with Docker and Kubernetes, and "
+        "mentor two engineers. Requirements: 5+ years of Python, Django, "
+        "PostgreSQL, Redis, CI/CD; a degree in computer science or equivalent."
+    ),
+    skills=["Python", "Django", "PostgreSQL", "Redis", "Docker", "Kubernetes", "AWS"],
+    company_name="Acme",
+    job_type="full-time",
+)
+RESUME = (
+    "Ana Lima - Backend developer\n"
+    "Experience: 6 years of Python. Shopwise (2019-2025): built Django REST APIs "
+    "on PostgreSQL serving 2M requests a day; introduced Redis caching; Docker "
+    "and GitHub Actions CI/CD. Mentored three junior developers.\n"
+    "Education: BSc Computer Science.\nSkills: Python, Django, PostgreSQL, Redis, "
+    "Docker, Terraform, AWS (EC2, RDS).\n"
+) * 3
+HISTORY = [
+    Turn(
+        "greeting", "Tell me about yourself.", "I have built Django APIs for six years."
+    ),
+    Turn(
+        "resume",
+        "Tell me about Shopwise.",
+        "I designed the order service and its cache.",
+    ),
+    Turn(
+        "follow_up", "How did you test it?", "Pytest with factories, run in CI on PRs."
+    ),
+    Turn(
+        "scenario",
+        "The API slows down. What do you do?",
+        "Profile, add indexes, cache.",
+    ),
+    Turn(
+        "scenario_follow_up",
+        "How do you keep the cache fresh?",
+        "Short TTLs and events.",
+    ),
+]
+CHAT_HISTORY = [
+    ChatMessage("human", "hi"),
+    ChatMessage("ai", "Hello! I'm the OpenHire assistant."),
+    ChatMessage("human", "How do I post a job?"),
+    ChatMessage("ai", "Recruiters create a job with POST /jobs ..."),
+]
+GOOD_CHAT = json.dumps({"response": "Use POST /jobs.", "sentiment": "continue"})
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def time_calls(call: Callable[[], object], calls: int) -> list[float]:
+    call()  # warm up imports and caches
+    timings = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def offline_rows(calls: int) -> list[tuple[str, float, float, float]]:
+    engine = OfflineEngine()
+    context = InterviewContext(job=JOB, resume_text=RESUME)
+    cases: dict[str, Callable[[], object]] = {
+        "review_resume": lambda: engine.review_resume(resume_text=RESUME, job=JOB),
+        "next_question": lambda: engine.next_question(
+            context=context, question_type="scenario", history=HISTORY[:3]
+        ),
+        "analyze_interview": lambda: engine.analyze_interview(
+            context=context, history=HISTORY, ended_early=False
+        ),
+        "chat_reply": lambda: engine.chat_reply(
+            user_input="How do I share a job with candidates?", history=CHAT_HISTORY
+        ),
+    }
+    rows = []
+    for name, call in cases.items():
+        timings = time_calls(call, calls)
+        rows.append(
+            (
+                name,
+                statistics.median(timings),
+                percentile(timings, 0.99),
+                max(timings),
+            )
+        )
+    return rows
+
+
+def stub_rows(timeout_s: float) -> list[tuple[str, str, int, float, str]]:
+    scenarios = {
+        "good answer": [StubReply(content=GOOD_CHAT)],
+        "500 then good (retry)": [StubReply(status=500), StubReply(content=GOOD_CHAT)],
+        "unparseable then good": [
+            StubReply(content="not json"),
+            StubReply(content=GOOD_CHAT),
+        ],
+        "500 twice (fallback)": [StubReply(status=500)],
+        "401 (no retry, fallback)": [StubReply(status=401)],
+        f"slow server, timeout {timeout_s}s": [
+            StubReply(content=GOOD_CHAT, delay_s=timeout_s * 10)
+        ],
+    }
+    rows = []
+    for name, replies in scenarios.items():
+        with OpenAIStub(replies) as stub:
+            engine = ChatModelEngine(
+                model="stub", base_url=stub.url, api_key="sk-bench", timeout_s=timeout_s
+            )
+            started = time.perf_counter()
+            reply = engine.chat_reply(user_input="How do I post a job?", history=[])
+            elapsed = (time.perf_counter() - started) * 1000
+        meta = reply.meta
+        rows.append(
+            (name, meta.engine, meta.model_calls, elapsed, meta.fallback_reason or "-")
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=1000)
+    parser.add_argument("--timeout", type=float, default=0.5)
+    args = parser.parse_args()
+    for name in ("openhire.llm", "httpx", "httpx2", "openai"):  # the table says it
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+    offline = offline_rows(args.calls)
+    print(f"Offline engine, {args.calls} calls each (ms)")
+    print(f"{'call':<20} {'p50':>8} {'p99':>8} {'max':>8}")
+    for name, p50, p99, worst in offline:
+        print(f"{name:<20} {p50:>8.3f} {p99:>8.3f} {worst:>8.3f}")
+
+    stub = stub_rows(args.timeout)
+    print()
+    print("LangChain engine against the local OpenAI-compatible stub")
+    print(f"{'scenario':<30} {'engine':<18} {'calls':>5} {'ms':>9}  reason")
+    for name, engine, calls, elapsed, reason in stub:
+        print(f"{name:<30} {engine:<18} {calls:>5} {elapsed:>9.1f}  {reason}")
+
+    worst_p99 = max(p99 for _, _, p99, _ in offline)
+    slow = stub[-1]
+    print()
+    print(
+        f"summary: offline p99 <= {worst_p99:.2f} ms per call; a slow model falls "
+        f"back to offline after {slow[2]} attempts in {slow[3] / 1000:.2f} s "
+        f"(bound 2 x {args.timeout}s timeout)."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""A small keep-alive HTTP/1.1 load generator (stdlib asyncio), for bench scripts.
+
+    result = run_load("127.0.0.1", 8000, requests=[("GET", "/jobs", None)],
+                      concurrency=16, seconds=5)
+    result.rps, result.p50_ms, result.p99_ms, result.errors
+
+Each of `concurrency` connections sends one request at a time, cycling through
+`requests`, for `seconds`. Latency is measured from the first byte sent to the
+last byte of the body read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Request = tuple[str, str, bytes | None]
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+    statuses: dict[int, int]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    @property
+    def p50_ms(self) -> float:
+        return (
+            statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
+        )
+
+    @property
+    def p99_ms(self) -> float:
+        return self.percentile(0.99)
+
+
+async def _read_response(reader: asyncio.StreamReader) -> int:
+    status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionError("server closed the connection")
+    status = int(status_line.split()[1])
+    length = 0
+    chunked = False
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b"\n", b""):
+            break
+        name, _, value = line.decode("latin-1").partition(":")
+        name = name.strip().lower()
+        if name == "content-length":
+            length = int(value.strip())
+        elif name == "transfer-encoding" and "chunked" in value.lower():
+            chunked = True
+    if chunked:
+        while True:
+            size = int((await reader.readline()).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    elif length:
+        await reader.readexactly(length)
+    return status
+
+
+def _encode(method: str, path: str, body: bytes | None, host: str) -> bytes:
+    head = [f"{method} {path} HTTP/1.1", f"Host: {host}", "Connection: keep-alive"]
+    if body is not None:
+        head += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + (body or b"")
+
+
+async def _worker(host, port, requests, deadline, result, ok) -> None:
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        for method, path, body in requests:
+            if time.perf_counter() >= deadline:
+                break
+            started = time.perf_counter()
+            try:
+                writer.write(_encode(method, path, body, host))
+                await writer.drain()
+                status = await _read_response(reader)
+            except (ConnectionError, asyncio.IncompleteReadError, ValueError):
+                result.errors += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection(host, port)
+                continue
+            result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            result.requests += 1
+            result.statuses[status] = result.statuses.get(status, 0) + 1
+            if not ok(status):
+                result.errors += 1
+    finally:
+        writer.close()
+
+
+async def _run(host, port, make_requests, concurrency, seconds, ok) -> LoadResult:
+    result = LoadResult(0, 0, 0.0, [], {})
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(
+        *(
+            _worker(host, port, make_requests(index), deadline, result, ok)
+            for index in range(concurrency)
+        )
+    )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def run_load(
+    host: str,
+    port: int,
+    *,
+    requests: Sequence[Request] | Callable[[int], itertools.cycle],
+    concurrency: int,
+    seconds: float,
+    ok: Callable[[int], bool] = lambda status: status < 400,
+) -> LoadResult:
+    """Drive the server with `concurrency` keep-alive connections for `seconds`."""
+    if callable(requests):
+        make = requests
+    else:
+        fixed = list(requests)
+
+        def make(index: int):
+            return itertools.cycle(
+                fixed[index % len(fixed) :] + fixed[: index % len(fixed)]
+            )
+
+    return asyncio.run(_run(host, port, make, concurrency, seconds, ok))
+
+
+def json_body(data: object) -> bytes:
+    return json.dumps(data).encode()

@@ -1,0 +1,94 @@
+"""The test-chat WebSocket: `/ws/test-chat` and `/test/ws/test-chat`.
+
+Frames are keyed by `event` (DESIGN.md §6). The server sends
+`{event: "connected", message}` on connect, `{event: "message", response,
+sentiment, messages}` for each `{user_input, messages}` the client sends, and
+`{event: "error", error}` for anything it cannot answer; the socket stays open
+after an error. Only when DEBUG=1 or OPENHIRE_ENABLE_TEST_ENDPOINTS=1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from chat.serializers import ChatRequestSerializer
+from chat.services import chat_respond, chat_test_endpoints_enabled
+from openhire.errors import OpenHireError
+
+logger = logging.getLogger("openhire.chat")
+
+MAX_FRAME_CHARS = 256 * 1024
+CLOSE_DISABLED = 4404
+CLOSE_BAD_TOKEN = 4401
+
+CONNECTED = (
+    'Connected to the OpenHire test chat. Send {"user_input": "...", "messages": '
+    "[...]}; answers are prefixed [TEST]."
+)
+NOT_JSON = "The frame is not valid JSON."
+NOT_TEXT = "Send JSON text frames, not binary."
+NOT_OBJECT = (
+    'The frame must be a JSON object like {"user_input": "...", "messages": []}.'
+)
+TOO_LARGE = f"The frame is larger than {MAX_FRAME_CHARS:,} characters."
+REPLY_FAILED = "The assistant could not answer; please try again."
+
+
+def _answer(payload: dict[str, Any]) -> dict[str, Any]:
+    serializer = ChatRequestSerializer(data=payload)
+    serializer.is_valid(raise_exception=True)
+    return chat_respond(**serializer.validated_data, test=True)
+
+
+class TestChatConsumer(AsyncWebsocketConsumer):
+    """Chat over a WebSocket with the [TEST] prefix (test endpoints only)."""
+
+    example = '{"user_input": "How do I post a job?", "messages": []}'
+
+    async def connect(self) -> None:
+        if not chat_test_endpoints_enabled():
+            await self.close(code=CLOSE_DISABLED)
+            return
+        if self.scope.get("token_invalid"):
+            await self.close(code=CLOSE_BAD_TOKEN)
+            return
+        await self.accept()
+        await self.send_event("connected", message=CONNECTED)
+
+    async def receive(
+        self, text_data: str | None = None, bytes_data: bytes | None = None
+    ) -> None:
+        if text_data is None:
+            await self.send_event("error", error=NOT_TEXT)
+            return
+        if len(text_data) > MAX_FRAME_CHARS:
+            await self.send_event("error", error=TOO_LARGE)
+            return
+        try:
+            payload = json.loads(text_data)
+        except ValueError:
+            await self.send_event("error", error=NOT_JSON)
+            return
+        if not isinstance(payload, dict):
+            await self.send_event("error", error=NOT_OBJECT)
+            return
+        try:
+            # The model call may block for seconds and touches no database: keep
+            # it off the thread that database_sync_to_async calls share.
+            answer = await sync_to_async(_answer, thread_sensitive=False)(payload)
+        except OpenHireError as exc:
+            await self.send_event("error", error=exc.message)
+            return
+        except Exception:  # a bug must not cost the user the socket
+            logger.exception("test chat failed to answer")
+            await self.send_event("error", error=REPLY_FAILED)
+            return
+        await self.send_event("message", **answer)
+
+    async def send_event(self, event: str, **fields: Any) -> None:
+        await self.send(text_data=json.dumps({"event": event, **fields}))

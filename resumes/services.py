@@ -1,0 +1,401 @@
+"""Review a resume against a job, record the candidate's application, manage it.
+
+`resume_review_submit` is the one entry point of `POST /review-resume`: it
+extracts the text (`resumes.extraction`), answers a repeated identical request
+(same resume text, same job text, same engine) from the stored review without
+calling the model, otherwise asks `openhire.llm.review_resume`, and records
+the application when the caller is an identified candidate and the job is open.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
+
+from accounts.models import Role, User
+from jobs.models import Job
+from jobs.services import job_get
+from openhire import llm
+from openhire.auth import parse_uuid
+from openhire.errors import OpenHireError, not_found
+from openhire.llm.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
+from openhire.permissions import require_owner, require_user
+from resumes.extraction import (
+    ExtractedText,
+    ExtractionError,
+    decode_data_url,
+    extract_plain,
+    extract_text,
+    is_data_url,
+)
+from resumes.models import Application, ApplicationStatus
+
+MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
+REVIEW_CACHE_SECONDS = 24 * 3600
+REVIEW_CACHE_VERSION = 1
+
+MSG_TOO_LARGE = "The upload is larger than the limit of {limit_mb} MB."
+MSG_NOT_PARTY = "Only the job's recruiter or the candidate can read this application."
+MSG_STATUS_RECRUITER_ONLY = (
+    "Only the job's recruiter can change an application's status."
+)
+
+
+def max_upload_bytes() -> int:
+    """Return the largest resume accepted, in bytes (`OPENHIRE_MAX_UPLOAD_MB`)."""
+    return int(settings.OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024)
+
+
+def max_body_bytes() -> int:
+    """Return the largest request body: a base64 data: URL of the largest resume."""
+    return max_upload_bytes() * 4 // 3 + 64 * 1024
+
+
+def too_large() -> OpenHireError:
+    return OpenHireError(
+        MSG_TOO_LARGE.format(limit_mb=settings.OPENHIRE_MAX_UPLOAD_MB),
+        "too_large",
+        status=413,
+    )
+
+
+@dataclass(frozen=True)
+class ResumeUpload:
+    """A resume as the client sent it: bytes (file or data: URL) or text."""
+
+    data: bytes | None = None
+    text: str | None = None
+    filename: str = ""
+
+    @classmethod
+    def from_string(cls, value: str) -> ResumeUpload:
+        """Read a `resume` string: a `data:` URL becomes bytes, anything else text."""
+        if is_data_url(value):
+            try:
+                data = decode_data_url(value, max_bytes=max_upload_bytes())
+            except ExtractionError as error:
+                raise _as_error(error) from None
+            return cls(data=data)
+        return cls(text=value)
+
+
+def _as_error(error: ExtractionError) -> OpenHireError:
+    if error.code == "too_large":
+        return too_large()
+    return OpenHireError(error.message, error.code, status=400)
+
+
+def resume_extract(*, upload: ResumeUpload) -> ExtractedText:
+    """Return the normalised text of an upload; 400/413 with a reason otherwise."""
+    limit = max_upload_bytes()
+    try:
+        if upload.data is not None:
+            if len(upload.data) > limit:
+                raise too_large()
+            return extract_text(upload.data, upload.filename or None)
+        text = upload.text or ""
+        if len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit:
+            raise too_large()
+        return extract_plain(text)
+    except ExtractionError as error:
+        raise _as_error(error) from None
+
+
+# --- the review and its cache ---------------------------------------------------
+
+
+def job_spec(job: Job) -> JobSpec:
+    """Return the job text an AI review is about."""
+    skills = job.skills if isinstance(job.skills, list) else [str(job.skills or "")]
+    return JobSpec(
+        title=job.title,
+        description=job.description,
+        skills=[str(skill) for skill in skills],
+        company_name=job.company_name,
+        job_type=job.job_type,
+    )
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def job_hash(spec: JobSpec) -> str:
+    canonical = json.dumps(dataclasses.asdict(spec), sort_keys=True, ensure_ascii=False)
+    return text_hash(canonical)
+
+
+def _cache_key(engine: str, resume_hash: str, spec_hash: str) -> str:
+    raw = f"{REVIEW_CACHE_VERSION}|{engine}|{resume_hash}|{spec_hash}"
+    return "resume-review:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def review_as_dict(review: ResumeReview) -> dict[str, Any]:
+    return dataclasses.asdict(review)
+
+
+def review_from_dict(data: dict[str, Any]) -> ResumeReview:
+    return ResumeReview(
+        score=int(data["score"]),
+        summary=data["summary"],
+        pros=list(data["pros"]),
+        cons=list(data["cons"]),
+        matched=[RequirementMatch(**item) for item in data["matched"]],
+        missing=[RequirementMatch(**item) for item in data["missing"]],
+        meta=AIMeta(**data["meta"]),
+    )
+
+
+def _review_from_application(application: Application) -> ResumeReview:
+    details = application.details or {}
+    return ResumeReview(
+        score=application.score or 0,
+        summary=application.review_summary,
+        pros=list(application.pros),
+        cons=list(application.cons),
+        matched=[RequirementMatch(**item) for item in details.get("matched", [])],
+        missing=[RequirementMatch(**item) for item in details.get("missing", [])],
+        meta=AIMeta(
+            engine=application.engine,
+            prompt_version=application.prompt_version,
+            model_calls=application.model_calls,
+            tokens_in=application.tokens_in,
+            tokens_out=application.tokens_out,
+            latency_ms=application.latency_ms,
+        ),
+    )
+
+
+def stored_review(
+    *, engine: str, resume_hash: str, spec_hash: str
+) -> ResumeReview | None:
+    """Return a stored review of the same resume text, job text and engine, if any."""
+    data = cache.get(_cache_key(engine, resume_hash, spec_hash))
+    if data is not None:
+        try:
+            return review_from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            pass  # written by an older layout: review again
+    application = (
+        Application.objects.filter(
+            resume_hash=resume_hash,
+            job_hash=spec_hash,
+            engine=engine,
+            fallback_reason="",
+            score__isnull=False,
+        )
+        .order_by("-updated_at")
+        .first()
+    )
+    return _review_from_application(application) if application else None
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """What `POST /review-resume` answers."""
+
+    job: Job
+    review: ResumeReview
+    extracted: ExtractedText
+    cached: bool
+    application: Application | None
+
+
+def resume_review_submit(
+    *, user: User | None, job_id: str, upload: ResumeUpload
+) -> ReviewOutcome:
+    """Review a resume against a job; record the application of an identified candidate.
+
+    Closed jobs (past their end date or not active) are still reviewed, but no
+    application is recorded for them. Anonymous and recruiter callers record nothing.
+    """
+    job = job_get(job_id=job_id)
+    extracted = resume_extract(upload=upload)
+    text = extracted.text[:MAX_REVIEW_CHARS]
+    spec = job_spec(job)
+    engine = llm.engine_name()
+    resume_digest, spec_digest = text_hash(text), job_hash(spec)
+
+    review = stored_review(
+        engine=engine, resume_hash=resume_digest, spec_hash=spec_digest
+    )
+    cached = review is not None
+    if review is None:
+        review = llm.review_resume(resume_text=text, job=spec)
+        review = dataclasses.replace(review, score=max(0, min(10, int(review.score))))
+        # Nothing is recorded for anonymous callers (DESIGN.md §4), not even in the
+        # cache: their review quotes the resume.
+        if (
+            user is not None
+            and not review.meta.fallback_reason
+            and review.meta.engine == engine
+        ):
+            cache.set(
+                _cache_key(engine, resume_digest, spec_digest),
+                review_as_dict(review),
+                REVIEW_CACHE_SECONDS,
+            )
+
+    application = None
+    if user is not None and user.role == Role.CANDIDATE and job.is_open:
+        application = application_record(
+            job=job,
+            candidate=user,
+            upload=upload,
+            extracted=extracted,
+            review=review,
+            resume_hash=resume_digest,
+            spec_hash=spec_digest,
+        )
+    return ReviewOutcome(job, review, extracted, cached, application)
+
+
+# --- applications ---------------------------------------------------------------
+
+
+def review_details(review: ResumeReview) -> dict[str, Any]:
+    """Return the explainable part of a review: requirements with their evidence."""
+    return {
+        "matched": [dataclasses.asdict(match) for match in review.matched],
+        "missing": [dataclasses.asdict(match) for match in review.missing],
+    }
+
+
+def _fill(
+    application: Application,
+    *,
+    upload: ResumeUpload,
+    extracted: ExtractedText,
+    review: ResumeReview,
+    resume_hash: str,
+    spec_hash: str,
+) -> None:
+    application.resume_format = extracted.format
+    application.resume_pages = extracted.pages
+    application.resume_text = extracted.text
+    application.resume_links = [dataclasses.asdict(link) for link in extracted.links]
+    application.score = review.score
+    application.review_summary = review.summary
+    application.pros = list(review.pros)
+    application.cons = list(review.cons)
+    application.details = review_details(review)
+    meta = review.meta
+    application.engine = meta.engine[:100]
+    application.prompt_version = meta.prompt_version[:100]
+    application.model_calls = max(0, int(meta.model_calls))
+    application.tokens_in = max(0, int(meta.tokens_in))
+    application.tokens_out = max(0, int(meta.tokens_out))
+    application.latency_ms = float(meta.latency_ms)
+    application.fallback_reason = (meta.fallback_reason or "")[:300]
+    application.resume_hash = resume_hash
+    application.job_hash = spec_hash
+    if upload.data is not None:
+        application.resume_filename = (upload.filename or "")[:255]
+        application.resume_file.save(
+            f"resume.{extracted.format}", ContentFile(upload.data), save=False
+        )
+    else:
+        application.resume_filename = ""
+        application.resume_file = ""
+
+
+def application_record(
+    *,
+    job: Job,
+    candidate: User,
+    upload: ResumeUpload,
+    extracted: ExtractedText,
+    review: ResumeReview,
+    resume_hash: str,
+    spec_hash: str,
+) -> Application:
+    """Create or update the candidate's one application to `job` with this review."""
+    fields = dict(
+        upload=upload,
+        extracted=extracted,
+        review=review,
+        resume_hash=resume_hash,
+        spec_hash=spec_hash,
+    )
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                application = (
+                    Application.objects.select_for_update()
+                    .filter(job=job, candidate=candidate)
+                    .first()
+                )
+                if application is None:
+                    application = Application(job=job, candidate=candidate)
+                old_file = application.resume_file.name or ""
+                _fill(application, **fields)
+                application.save()
+                new_file = application.resume_file.name or ""
+                if old_file and old_file != new_file:
+                    storage = application.resume_file.storage
+                    transaction.on_commit(
+                        lambda storage=storage, name=old_file: storage.delete(name)
+                    )
+                return application
+        except IntegrityError:
+            if attempt:  # a concurrent first review created it; the retry updates it
+                raise
+    raise AssertionError("unreachable")
+
+
+def application_get(*, application_id: str) -> Application:
+    """Return the application with this id; 400 when malformed, 404 when unknown."""
+    application = (
+        Application.objects.select_related("job", "candidate")
+        .filter(pk=parse_uuid(application_id, field="application_id"))
+        .first()
+    )
+    if application is None:
+        raise not_found("Application")
+    return application
+
+
+def application_read(*, application_id: str, user: User | None) -> Application:
+    """Return an application to its job's recruiter or its candidate; 401/403 otherwise."""
+    application = application_get(application_id=application_id)
+    user = require_user(user)
+    if user.pk not in (application.candidate_id, application.job.recruiter_id):
+        raise OpenHireError(MSG_NOT_PARTY, "not_owner", status=403)
+    return application
+
+
+def application_list_for_job(
+    *, job_id: str, user: User | None
+) -> QuerySet[Application]:
+    """Return a job's applications, best score first (then earliest); its recruiter only."""
+    job = job_get(job_id=job_id)
+    require_owner(
+        user, job.recruiter_id, action="read the applications of", what="jobs"
+    )
+    return (
+        Application.objects.filter(job=job)
+        .select_related("job", "candidate")
+        .order_by(F("score").desc(nulls_last=True), "created_at", "id")
+    )
+
+
+def application_set_status(
+    *, application_id: str, user: User | None, status: str
+) -> Application:
+    """Change an application's status; only the job's recruiter may."""
+    application = application_get(application_id=application_id)
+    user = require_user(user)
+    if user.pk != application.job.recruiter_id:
+        raise OpenHireError(MSG_STATUS_RECRUITER_ONLY, "not_owner", status=403)
+    application.status = ApplicationStatus(status)
+    application.save(update_fields=["status", "updated_at"])
+    return application
