@@ -59,6 +59,9 @@ class InterviewSession(models.Model):
         max_length=32, choices=PHASE_CHOICES, default=sm.WAITING, db_index=True
     )
     state = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(
+        default=0, help_text="Bumped by every state change (compare-and-set)."
+    )
     early_termination = models.BooleanField(default=False)
 
     comfort_level = models.CharField(max_length=16, choices=LEVEL_CHOICES, blank=True)

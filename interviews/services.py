@@ -149,8 +149,8 @@ def _owned(session_id: str, candidate: User) -> InterviewSession | None:
     return session
 
 
-def _locked(session_id: str) -> InterviewSession:
-    return InterviewSession.objects.select_for_update().get(session_id=session_id)
+def _get(session_id: str) -> InterviewSession:
+    return InterviewSession.objects.get(session_id=session_id)
 
 
 def _state(session: InterviewSession) -> sm.InterviewState:
@@ -164,32 +164,42 @@ def _apply(state: sm.InterviewState, event: sm.Event) -> sm.InterviewState:
         raise OpenHireError(exc.message, exc.code, status=409) from None
 
 
-def _store(session: InterviewSession, state: sm.InterviewState, **fields: Any) -> None:
-    """Write `state` and its projections (phase, history, counters) to `session`."""
+def _projection(session: InterviewSession, state: sm.InterviewState) -> dict[str, Any]:
+    """Return the columns that mirror `state`: phase, counters, history, activity."""
     now = timezone.now()
-    session.state = state.to_dict()
-    session.interview_phase = state.phase
-    session.questions_asked = state.questions_asked
-    session.early_termination = state.ended_early
-    session.conversation_history = _history(state, session.conversation_history)
-    session.last_activity = now
-    for name, value in fields.items():
-        setattr(session, name, value)
-    if session._state.adding:
-        session.save()
-    else:  # only what changed: the resume and job texts are not rewritten
-        session.save(update_fields=[*STATE_FIELDS, *fields])
+    return {
+        "state": state.to_dict(),
+        "interview_phase": state.phase,
+        "questions_asked": state.questions_asked,
+        "early_termination": state.ended_early,
+        "conversation_history": _history(state, session.conversation_history),
+        "last_activity": now,
+        "updated_at": now,
+    }
 
 
-STATE_FIELDS = (
-    "state",
-    "interview_phase",
-    "questions_asked",
-    "early_termination",
-    "conversation_history",
-    "last_activity",
-    "updated_at",
-)
+def _commit(session: InterviewSession, state: sm.InterviewState, **fields: Any) -> bool:
+    """Write `state` if nobody wrote the row since `session` was read; say if it was.
+
+    A compare-and-set on `version`: one UPDATE, no lock held across the AI call,
+    and of two racing sockets exactly one wins; the other reads again.
+    """
+    values = {**_projection(session, state), **fields, "version": session.version + 1}
+    written = InterviewSession.objects.filter(
+        pk=session.pk, version=session.version
+    ).update(**values)
+    if written:
+        for name, value in values.items():
+            setattr(session, name, value)
+    return bool(written)
+
+
+MAX_ATTEMPTS = 5
+BUSY = "The interview was changed by another connection at the same time; try again."
+
+
+def _busy() -> OpenHireError:
+    return OpenHireError(BUSY, "conflict", status=409)
 
 
 def _history(state: sm.InterviewState, previous: list[dict]) -> list[dict]:
@@ -232,11 +242,8 @@ def _expire_if_idle(session: InterviewSession) -> InterviewSession:
     if state.phase in (sm.WAITING, *sm.QUESTION_PHASES) and (
         session.last_activity < timezone.now() - _idle_limit()
     ):
-        with transaction.atomic():
-            session = _locked(session.session_id)
-            state = _state(session)
-            if state.phase in (sm.WAITING, *sm.QUESTION_PHASES):
-                _store(session, _apply(state, sm.Expire()), end_time=timezone.now())
+        _commit(session, _apply(state, sm.Expire()), end_time=timezone.now())
+        session = _get(session.session_id)  # expired, or changed by a racing write
     return session
 
 
@@ -400,17 +407,14 @@ def interview_initialize(
     """Create (or refuse to re-create) the session and return `interview_initialized`."""
     cleaned = interview_input_clean(payload=payload)
     now = timezone.now()
+    existing = InterviewSession.objects.filter(session_id=session_id).first()
+    if existing is not None:
+        if existing.candidate_id != candidate.pk:
+            raise OpenHireError(SESSION_TAKEN, "session_forbidden", status=403)
+        _apply(_state(existing), sm.Initialize())  # raises: already initialised
+    state = sm.InterviewState().apply(sm.Initialize())
     try:
         with transaction.atomic():
-            existing = (
-                InterviewSession.objects.select_for_update()
-                .filter(session_id=session_id)
-                .first()
-            )
-            if existing is not None:
-                if existing.candidate_id != candidate.pk:
-                    raise OpenHireError(SESSION_TAKEN, "session_forbidden", status=403)
-                _apply(_state(existing), sm.Initialize())  # raises: already initialised
             session = InterviewSession(
                 session_id=session_id,
                 candidate=candidate,
@@ -423,7 +427,9 @@ def interview_initialize(
                 resume_text=cleaned.resume_text,
                 start_time=now,
             )
-            _store(session, sm.InterviewState().apply(sm.Initialize()))
+            for name, value in _projection(session, state).items():
+                setattr(session, name, value)
+            session.save(force_insert=True)
     except IntegrityError:  # another socket created it between our read and write
         raise OpenHireError(
             sm.ALREADY_INITIALIZED, "already_initialized", status=409
@@ -500,28 +506,36 @@ def interview_advance(*, session_id: str) -> list[dict[str, Any]]:
     The AI call runs outside any transaction; its result is written under a row
     lock only if the session still needs it (a racing socket may have done it).
     """
-    session = InterviewSession.objects.get(session_id=session_id)
+    session = _get(session_id)
     state = _state(session)
     if state.needs_question:
         question = _ask(session, state)
-        with transaction.atomic():
-            session = _locked(session_id)
+        asked = (state.phase, len(state.turns))
+        for _attempt in range(MAX_ATTEMPTS):
+            if not (state.needs_question and (state.phase, len(state.turns)) == asked):
+                break  # a racing socket asked it (or moved on): send what is stored
+            meta = dict(session.ai_meta or {})
+            meta["questions"] = [
+                *meta.get("questions", []),
+                {"question_type": question.question_type, **question.meta.as_dict()},
+            ]
+            new_state = _apply(state, sm.QuestionAsked(question.text))
+            if _commit(session, new_state, ai_meta=meta):
+                break
+            session = _get(session_id)
             state = _state(session)
-            if state.needs_question:
-                state = _apply(state, sm.QuestionAsked(question.text))
-                meta = dict(session.ai_meta or {})
-                meta.setdefault("questions", []).append(
-                    {"question_type": question.question_type, **question.meta.as_dict()}
-                )
-                _store(session, state, ai_meta=meta)
+        else:
+            raise _busy()
         return _resume_frames(session)
     if state.phase == sm.ANALYSING:
         analysis = _analyse(session, state)
-        with transaction.atomic():
-            session = _locked(session_id)
+        for _attempt in range(MAX_ATTEMPTS):
+            if state.phase != sm.ANALYSING or _store_analysis(session, state, analysis):
+                break
+            session = _get(session_id)
             state = _state(session)
-            if state.phase == sm.ANALYSING:
-                _store_analysis(session, state, analysis)
+        else:
+            raise _busy()
         if session.analysis is not None:
             interview_transcript_store(session=session)
         return _resume_frames(session)
@@ -530,13 +544,13 @@ def interview_advance(*, session_id: str) -> list[dict[str, Any]]:
 
 def _store_analysis(
     session: InterviewSession, state: sm.InterviewState, analysis: InterviewAnalysis
-) -> None:
+) -> bool:
     now = timezone.now()
     data = analysis.as_dict()
     meta = dict(session.ai_meta or {})
     meta["analysis"] = analysis.meta.as_dict()
     started = session.start_time or session.created_at or now
-    _store(
+    return _commit(
         session,
         _apply(state, sm.AnalysisFinished()),
         analysis=data,
@@ -559,26 +573,24 @@ def _store_analysis(
 def _event_on(
     session_id: str, candidate: User, event: sm.Event
 ) -> tuple[InterviewSession, sm.InterviewState]:
-    """Apply `event` to the candidate's session under a row lock and commit it."""
-    with transaction.atomic():
-        session = (
-            InterviewSession.objects.select_for_update()
-            .filter(session_id=session_id)
-            .first()
-        )
+    """Apply `event` to the candidate's session and commit it (compare-and-set)."""
+    for _attempt in range(MAX_ATTEMPTS):
+        session = InterviewSession.objects.filter(session_id=session_id).first()
         if session is None:
             _apply(sm.InterviewState(), event)  # raises "not initialised"
             raise AssertionError("unreachable")
         if session.candidate_id != candidate.pk:
             raise OpenHireError(SESSION_TAKEN, "session_forbidden", status=403)
         state = _state(session)
-        if state.is_active and session.last_activity < timezone.now() - _idle_limit():
-            if state.phase != sm.ANALYSING:
-                _store(session, _apply(state, sm.Expire()), end_time=timezone.now())
+        idle = session.last_activity < timezone.now() - _idle_limit()
+        if idle and state.phase in (sm.WAITING, *sm.QUESTION_PHASES):
+            if _commit(session, _apply(state, sm.Expire()), end_time=timezone.now()):
                 raise OpenHireError(sm.SESSION_EXPIRED, "session_expired", status=409)
+            continue
         state = _apply(state, event)
-        _store(session, state)
-    return session, state
+        if _commit(session, state):
+            return session, state
+    raise _busy()
 
 
 def interview_submit_answer(
@@ -641,15 +653,16 @@ def interview_expire_idle(*, now: dt.datetime | None = None) -> int:
         interview_phase__in=[sm.WAITING, *sm.QUESTION_PHASES], last_activity__lt=cutoff
     ).values_list("session_id", flat=True)
     for session_id in list(candidates):
-        with transaction.atomic():
-            session = _locked(session_id)
-            state = _state(session)
-            if (
-                state.phase in (sm.WAITING, *sm.QUESTION_PHASES)
-                and session.last_activity < cutoff
-            ):
-                _store(session, _apply(state, sm.Expire()), end_time=timezone.now())
-                expired += 1
+        session = InterviewSession.objects.filter(session_id=session_id).first()
+        if session is None:
+            continue
+        state = _state(session)
+        if (
+            state.phase in (sm.WAITING, *sm.QUESTION_PHASES)
+            and session.last_activity < cutoff
+            and _commit(session, _apply(state, sm.Expire()), end_time=timezone.now())
+        ):
+            expired += 1  # a session written meanwhile is not idle: left alone
     return expired
 
 
