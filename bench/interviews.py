@@ -131,6 +131,7 @@ async def one_candidate(
     n: int,
     tally: Tally,
     timeout: float,
+    think: float = 0.0,
 ) -> None:
     candidate_id, token = candidate
     session_id = f"bench-{uuid.uuid4().hex[:12]}-{n}"
@@ -161,6 +162,8 @@ async def one_candidate(
             for number, answer in enumerate(ANSWERS, start=1):
                 if question["question_number"] != number:
                     raise RuntimeError(f"expected question {number}, got {question}")
+                if think:
+                    await asyncio.sleep(think)  # the candidate reads and types
                 started = time.perf_counter()
                 await ws.send(json.dumps({"type": "submit_answer", "answer": answer}))
                 await receive(ws, "answer_received", timeout=timeout)
@@ -296,7 +299,9 @@ async def run(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         await asyncio.gather(
             *(
-                one_candidate(ws_base, base, candidate, n, interviews, args.timeout)
+                one_candidate(
+                    ws_base, base, candidate, n, interviews, args.timeout, args.think
+                )
                 for n, candidate in enumerate(candidates)
             )
         )
@@ -320,7 +325,7 @@ async def run(args: argparse.Namespace) -> int:
     print(
         f"database={os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]} "
         f"channel_layer={'redis' if os.environ.get('REDIS_URL') else 'in-memory'} "
-        f"server={base}"
+        f"server={base} think={args.think}s"
     )
     print(
         "| run                    | sessions | completed | errors | p50 (ms) | p99 (ms) | sessions/s |"
@@ -368,6 +373,12 @@ def main() -> None:
         "--start-server",
         action="store_true",
         help="start daphne here (test endpoints on)",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="seconds each candidate waits before answering (default 0: flat out)",
     )
     parser.add_argument(
         "--port", type=int, default=8765, help="port for --start-server"
