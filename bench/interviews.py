@@ -132,8 +132,12 @@ async def one_candidate(
     tally: Tally,
     timeout: float,
     think: float = 0.0,
+    ramp: float = 0.0,
+    total: int = 1,
 ) -> None:
     candidate_id, token = candidate
+    if ramp:
+        await asyncio.sleep(ramp * n / max(1, total))  # arrivals spread over `ramp` s
     session_id = f"bench-{uuid.uuid4().hex[:12]}-{n}"
     query = f"session_id={session_id}&candidate_id={candidate_id}"
     if token:
@@ -249,6 +253,10 @@ def start_server(port: int) -> subprocess.Popen:
             "127.0.0.1",
             "-p",
             str(port),
+            # daphne drops a socket whose handshake the app has not accepted in 5 s
+            # (its default): a burst of 1000 connects on one process needs longer.
+            "--websocket_connect_timeout",
+            "60",
             "openhire.asgi:application",
         ],
         cwd=ROOT,
@@ -300,7 +308,15 @@ async def run(args: argparse.Namespace) -> int:
         await asyncio.gather(
             *(
                 one_candidate(
-                    ws_base, base, candidate, n, interviews, args.timeout, args.think
+                    ws_base,
+                    base,
+                    candidate,
+                    n,
+                    interviews,
+                    args.timeout,
+                    args.think,
+                    args.ramp,
+                    args.sessions,
                 )
                 for n, candidate in enumerate(candidates)
             )
@@ -325,7 +341,7 @@ async def run(args: argparse.Namespace) -> int:
     print(
         f"database={os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]} "
         f"channel_layer={'redis' if os.environ.get('REDIS_URL') else 'in-memory'} "
-        f"server={base} think={args.think}s"
+        f"server={base} think={args.think}s ramp={args.ramp}s"
     )
     print(
         "| run                    | sessions | completed | errors | p50 (ms) | p99 (ms) | sessions/s |"
@@ -373,6 +389,12 @@ def main() -> None:
         "--start-server",
         action="store_true",
         help="start daphne here (test endpoints on)",
+    )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=0.0,
+        help="spread the candidates' arrivals over this many seconds (default 0)",
     )
     parser.add_argument(
         "--think",
