@@ -10,6 +10,12 @@ Usage (server already running, trusted mode or tokens)::
 
     .venv/bin/python bench/interviews.py --url http://127.0.0.1:8000 --pid 1234
     .venv/bin/python bench/interviews.py --sessions 1000 --start-server
+    .venv/bin/python bench/interviews.py --sessions 1000 --start-server \
+        --think 15 --ramp 30      # paced like people: arrivals over 30 s, 15 s per answer
+
+Run it on PostgreSQL + Redis (DATABASE_URL, REDIS_URL, migrated); the SQLite
+default is for a handful of users. Latency is measured from sending an answer to
+receiving the next question (answer_received and the commit of both in between).
 
 Every candidate first signs up with `POST /users` (the server's signup
 throttle must allow N sign-ups: OPENHIRE_THROTTLE_SIGNUP); with `--trusted`
