@@ -73,6 +73,8 @@ class InterviewSessionView(APIView):
 class InterviewHealthView(APIView):
     """Count active interview sessions across all workers (from the database)."""
 
+    authentication_classes: list = []  # public, like GET /health
+
     @extend_schema(responses={200: s.InterviewHealthSerializer})
     def get(self, request: Request) -> Response:
         """Count active interview sessions."""

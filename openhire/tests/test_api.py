@@ -148,7 +148,7 @@ def test_cors_allows_the_configured_origins_preflight(api):
 def test_public_pages_ignore_a_stale_token(api):
     # They used to answer 401 to any unknown token, which the schema did not say.
     api.credentials(HTTP_AUTHORIZATION="Token not-a-token-we-issued")
-    for path in ("/", "/health", "/openapi.json", "/docs"):
+    for path in ("/", "/health", "/openapi.json", "/docs", "/ai-interview/health"):
         assert api.get(path).status_code == 200, path
     assert api.get("/jobs").status_code == 401  # endpoints that read identity do
 
@@ -180,12 +180,13 @@ def test_every_operation_documents_only_errors_it_can_answer(api):
     }
     assert responses[("GET", "/")] == {"200"}
     assert responses[("GET", "/health")] == {"200", "503"}
+    assert responses[("GET", "/ai-interview/health")] == {"200"}
     assert responses[("GET", "/jobs")] == {"200", "400", "401"}
     assert "409" not in responses[("GET", "/jobs/{job_id}")]
     assert "429" in responses[("POST", "/review-resume")]
     assert "429" in responses[("POST", "/chat")]
     for (method, path), codes in responses.items():
-        if path not in ("/", "/health"):
+        if path not in ("/", "/health", "/ai-interview/health"):
             assert "401" in codes, (method, path)  # a bad token is refused
         if method in ("POST", "PUT", "PATCH"):
             assert {"413", "415"} <= codes, (method, path)

@@ -46,6 +46,7 @@ class World:
     stranger: Any
     job: Any
     application: Any
+    session_id: str
     persona: str
     extra: dict = field(default_factory=dict)
 
@@ -164,6 +165,21 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         only(200, "owner", "trusted"),
     ),
     ("POST", "/chat"): (Call(lambda w: "/chat", data=lambda w: CHAT), ALL_200),
+    # The candidate's own interview, or one for the recruiter's job; trusted mode
+    # answers by session id alone (DESIGN.md §4).
+    ("GET", "/ai-interview/health"): (Call(lambda w: "/ai-interview/health"), ALL_200),
+    ("GET", "/ai-interview/status/{session_id}"): (
+        Call(lambda w: f"/ai-interview/status/{w.session_id}"),
+        only(200, "candidate", "owner", "trusted"),
+    ),
+    ("GET", "/ai-interview/results/{session_id}"): (
+        Call(lambda w: f"/ai-interview/results/{w.session_id}"),
+        only(200, "candidate", "owner", "trusted"),
+    ),
+    ("DELETE", "/ai-interview/session/{session_id}"): (
+        Call(lambda w: f"/ai-interview/session/{w.session_id}"),
+        only(200, "candidate", "owner", "trusted"),
+    ),
     ("POST", "/test-chat"): (
         Call(lambda w: "/test-chat", data=lambda w: CHAT),
         ALL_200,
@@ -181,6 +197,26 @@ CASES = [
 ]
 
 
+def finished_interview(*, candidate, job) -> str:
+    """Run the candidate's interview for `job` to its analysis; return its id."""
+    from interviews import services
+    from interviews.tests.factories import ANSWERS, RESUME
+
+    session_id = "1732812345678"
+    services.interview_initialize(
+        session_id=session_id,
+        candidate=candidate,
+        payload={"job_id": str(job.id), "candidate_resume": RESUME},
+    )
+    services.interview_advance(session_id=session_id)
+    for answer in ANSWERS:
+        services.interview_submit_answer(
+            session_id=session_id, candidate=candidate, answer=answer
+        )
+        services.interview_advance(session_id=session_id)
+    return session_id
+
+
 @pytest.fixture
 def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
     from resumes.serializers import review_request
@@ -193,6 +229,7 @@ def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
         user=candidate, job_id=job_id, upload=upload
     ).application
     assert application is not None
+    session_id = finished_interview(candidate=candidate, job=job)
     settings.OPENHIRE_ENABLE_TEST_ENDPOINTS = True
 
     def build(persona: str) -> World:
@@ -204,6 +241,7 @@ def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
             stranger=stranger,
             job=job,
             application=application,
+            session_id=session_id,
             persona=persona,
         )
 
