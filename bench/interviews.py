@@ -17,8 +17,9 @@ Run it on PostgreSQL + Redis (DATABASE_URL, REDIS_URL, migrated); the SQLite
 default is for a handful of users. Latency is measured from sending an answer to
 receiving the next question (answer_received and the commit of both in between).
 
-Every candidate first signs up with `POST /users` (the server's signup
-throttle must allow N sign-ups: OPENHIRE_THROTTLE_SIGNUP); with `--trusted`
+Every candidate first signs up with `POST /users` (the server's throttles
+must allow N sign-ups and N interviews from one address:
+OPENHIRE_THROTTLE_SIGNUP, OPENHIRE_THROTTLE_INTERVIEW, OPENHIRE_THROTTLE_AI_IP); with `--trusted`
 (server in OPENHIRE_TRUST_CLIENT_IDS=1) the sockets then send only
 candidate_id, without the token. `--start-server` runs `daphne
 openhire.asgi:application` itself with the current environment plus
@@ -244,6 +245,9 @@ def start_server(port: int) -> subprocess.Popen:
         **os.environ,
         "OPENHIRE_ENABLE_TEST_ENDPOINTS": "1",
         "OPENHIRE_THROTTLE_SIGNUP": "1000000/minute",  # the bench signs up N users
+        # ...and starts N interviews from one address (openhire/throttling.py).
+        "OPENHIRE_THROTTLE_INTERVIEW": "1000000/minute",
+        "OPENHIRE_THROTTLE_AI_IP": "1000000/minute",
         "OPENHIRE_LLM": "offline",
     }
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept for the report

@@ -19,6 +19,7 @@ from collections import deque
 from typing import Any
 from urllib.parse import parse_qs
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.db import close_old_connections
@@ -28,6 +29,7 @@ from interviews import services
 from interviews.state_machine import MAX_ANSWER_CHARS, NOT_INITIALIZED
 from openhire.auth import trusted_mode
 from openhire.errors import OpenHireError
+from openhire.throttling import ai_throttle_wait, client_ip
 from resumes.services import max_body_bytes
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ ANSWER_TOO_LONG = f"The answer is too long (at most {MAX_ANSWER_CHARS} character
 SESSION_DELETED = "This interview session was deleted."
 IDENTITY_MISMATCH = "candidate_id does not match the candidate of this connection."
 INTERNAL_ERROR = "The server could not handle this message; please try again."
+INIT_THROTTLED = "Too many interviews started; try again in {wait} seconds."
 
 
 def _call(function, **kwargs):
@@ -229,6 +232,13 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
                     "session_mismatch",
                 )
             )
+            return
+        wait = await sync_to_async(ai_throttle_wait, thread_sensitive=False)(
+            scope="interview", user_id=self.candidate.pk, ip=client_ip(self.scope)
+        )
+        if wait is not None:  # OPENHIRE_THROTTLE_INTERVIEW / OPENHIRE_THROTTLE_AI_IP
+            error = services.error_frame(INIT_THROTTLED.format(wait=wait), "throttled")
+            await self._send({**error, "retry_after": wait})
             return
         if await self._run(
             services.interview_initialize,

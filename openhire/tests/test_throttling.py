@@ -102,3 +102,26 @@ def test_the_socket_client_ip_honours_the_configured_proxies(settings):
     assert client_ip(scope) == "10.0.0.1"
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 2}
     assert client_ip(scope) == "203.0.113.5"
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_starting_interviews_is_throttled_with_an_error_frame(
+    candidate, job, settings
+):
+    from interviews.tests.factories import expect, initialize_frame, open_socket
+
+    settings.OPENHIRE_THROTTLE_INTERVIEW = "1/minute"
+    first = await open_socket(f"session_id=1000000000001&token={candidate.token}")
+    await first.send_json_to(initialize_frame())
+    await expect(first, "interview_initialized", "question")
+    await first.disconnect()
+
+    second = await open_socket(f"session_id=1000000000002&token={candidate.token}")
+    await second.send_json_to(initialize_frame())
+    (error,) = await expect(second, "error")
+    assert error["code"] == "throttled"
+    assert 0 < error["retry_after"] <= 60
+    assert str(error["retry_after"]) in error["message"]
+    await second.send_json_to({"type": "ping"})
+    await expect(second, "pong")  # the socket stays open
+    await second.disconnect()
