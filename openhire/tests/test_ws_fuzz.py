@@ -121,3 +121,99 @@ def test_the_test_chat_socket_answers_every_malformed_frame_and_stays_up(setting
         async_to_sync(_chat_burst)(burst)
 
     run()
+
+
+# --- /ws/ai-interview -------------------------------------------------------------------
+
+not_text = st.none() | st.booleans() | st.integers() | st.lists(json_values, max_size=3)
+interview_shaped = st.one_of(
+    # Unknown types, and types that are not strings.
+    st.fixed_dictionaries({"type": st.text(max_size=20) | json_values}),
+    # Out of order: answering or ending before the interview is initialised.
+    st.fixed_dictionaries(
+        {"type": st.sampled_from(["submit_answer", "end_interview"])},
+        optional={"answer": json_values, "data": json_values},
+    ),
+    # initialize_interview with fields of the wrong types (a resume is never text).
+    st.fixed_dictionaries(
+        {"type": st.just("initialize_interview")},
+        optional={
+            "data": json_values
+            | st.fixed_dictionaries(
+                {},
+                optional={
+                    "job_description": json_values,
+                    "job_id": json_values,
+                    "candidate_resume": not_text,
+                    "session_id": json_values,
+                    "candidate_id": json_values,
+                },
+            ),
+            "resume": not_text,
+            "job_id": json_values,
+        },
+    ),
+)
+
+
+async def _interview_burst(
+    burst: list[tuple[str, object]], candidate, session_id: str
+) -> None:
+    from interviews.tests.factories import (
+        ANSWERS,
+        expect,
+        initialize_frame,
+        open_socket,
+        receive,
+    )
+
+    ws = await open_socket(f"session_id={session_id}&token={candidate.token}")
+    try:
+        for frame in burst:
+            await send(ws, frame)
+            reply = await receive(ws)
+            if frame == ("text", json.dumps({"type": "ping"})):
+                assert reply["type"] == "pong"
+                continue
+            assert reply["type"] == "error", (frame, reply)
+            assert {"message", "code", "timestamp"} <= set(reply), reply
+            assert isinstance(reply["message"], str) and reply["message"], reply
+            assert isinstance(reply["code"], str) and reply["code"], reply
+        assert await ws.receive_nothing(timeout=0.05)
+
+        # The same socket still runs a whole interview.
+        await ws.send_json_to(initialize_frame())
+        await expect(ws, "interview_initialized", "question")
+        for number, answer in enumerate(ANSWERS, start=1):
+            await ws.send_json_to({"type": "submit_answer", "answer": answer})
+            then = ("question",) if number < 5 else ("analysis_started",)
+            await expect(ws, "answer_received", *then)
+        (completed,) = await expect(ws, "interview_completed")
+        assert 0 <= completed["analysis"]["overall_score"] <= 10
+        # Out of order after the end: refused, and the socket stays open.
+        await ws.send_json_to({"type": "submit_answer", "answer": "one more"})
+        assert (await receive(ws))["type"] == "error"
+        await ws.send_json_to({"type": "ping"})
+        assert (await receive(ws))["type"] == "pong"
+    finally:
+        await ws.disconnect()
+
+
+def test_the_interview_socket_answers_every_malformed_frame_and_still_interviews(
+    candidate, settings, monkeypatch
+):
+    from interviews import consumers
+
+    # The frame-rate and start-rate limits have their own tests; a burst here
+    # would trip them and hide what the fuzzing is after.
+    monkeypatch.setattr(consumers, "MAX_FRAMES_PER_SECOND", 10_000)
+    settings.OPENHIRE_THROTTLE_INTERVIEW = None
+    settings.OPENHIRE_THROTTLE_AI_IP = None
+    session_ids = (str(1_800_000_000_000 + n) for n in range(10_000))
+
+    @FUZZ_SETTINGS
+    @given(burst=st.lists(frames(interview_shaped), min_size=1, max_size=12))
+    def run(burst):
+        async_to_sync(_interview_burst)(burst, candidate, next(session_ids))
+
+    run()
