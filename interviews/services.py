@@ -466,10 +466,11 @@ def _ask(session: InterviewSession, state: sm.InterviewState) -> llm.Question:
     try:
         return llm.next_question(**arguments)
     except Exception as exc:  # any engine failure: the interview goes on offline
+        # The type only: an engine's message may quote the resume or an answer.
         logger.warning(
-            "interview %s: engine failed to ask, offline used: %r",
+            "interview %s: engine failed to ask (%s), offline used",
             session.session_id,
-            exc,
+            type(exc).__name__,
         )
         question = OfflineEngine().next_question(**arguments)
         return replace(question, meta=_fallback_meta(question.meta, exc))
@@ -494,7 +495,9 @@ def _analyse(session: InterviewSession, state: sm.InterviewState) -> InterviewAn
         return llm.analyze_interview(**arguments)
     except Exception as exc:  # a completed interview never ends without an analysis
         logger.warning(
-            "interview %s: analysis failed, offline used: %r", session.session_id, exc
+            "interview %s: analysis failed (%s), offline used",
+            session.session_id,
+            type(exc).__name__,
         )
         analysis = OfflineEngine().analyze_interview(**arguments)
         return replace(analysis, meta=_fallback_meta(analysis.meta, exc))

@@ -111,3 +111,63 @@ def test_a_failing_review_logs_no_resume_text(all_logs, client_for, candidate, j
     )
     assert response.status_code == 404
     assert RESUME_MARKER not in logged_text(all_logs)
+
+
+ANSWER_MARKER = "PANGOLIN-ANSWER-5521"
+
+
+class RaisingEngine:
+    """An engine whose interview calls fail with the private text in the error."""
+
+    name = "raising"
+
+    def next_question(self, **kwargs):
+        raise RuntimeError(f"cannot ask after {ANSWER_MARKER} / {RESUME_MARKER}")
+
+    def analyze_interview(self, **kwargs):
+        raise ValueError(f"cannot score {ANSWER_MARKER}")
+
+
+@pytest.fixture(params=["offline", "model", "raising"])
+def interview_engine(request):
+    if request.param == "offline":
+        yield request.param
+        return
+    engine = echoing_model_engine() if request.param == "model" else RaisingEngine()
+    with mock.patch("openhire.llm.get_engine", return_value=engine):
+        yield request.param
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_an_interview_logs_no_answer_resume_or_token(
+    interview_engine, all_logs, candidate
+):
+    from interviews.tests.factories import ANSWERS, expect, open_socket
+
+    ws = await open_socket(f"session_id=1900000000001&token={candidate.token}")
+    await ws.send_json_to(
+        {
+            "type": "initialize_interview",
+            "data": {
+                "job_description": "Backend engineer: Python, Django, PostgreSQL.",
+                "candidate_resume": RESUME,
+            },
+        }
+    )
+    await expect(ws, "interview_initialized", "question")
+    for number, answer in enumerate(ANSWERS, start=1):
+        await ws.send_json_to(
+            {"type": "submit_answer", "answer": f"{answer} {ANSWER_MARKER}"}
+        )
+        await expect(
+            ws, "answer_received", "question" if number < 5 else "analysis_started"
+        )
+    await expect(ws, "interview_completed")
+    await ws.disconnect()
+
+    if interview_engine == "raising":  # the fallback was logged
+        assert any(r.name == "interviews.services" for r in all_logs.records)
+    text = logged_text(all_logs)
+    assert ANSWER_MARKER not in text
+    assert RESUME_MARKER not in text
+    assert candidate.token not in text
