@@ -10,10 +10,18 @@ content types, 413 before parsing). The server runs with a recruiter's token
 that owns a job with an application, so authenticated paths run too; path ids
 are sometimes replaced by those real ids so that not every request is a 404.
 
-Checks on every response: no 5xx, the status code and body match the schema,
-and every 4xx body is `{detail, code}` (plus `errors` for validation failures).
-Bounded: a few examples per operation and per generation mode, well under a
-minute in all.
+The schema is built in this process (so that schemathesis' pytest integration
+can make one test per operation at collection time); a test checks it is the
+very document the server serves. Each operation runs schemathesis' phases:
+the schema's examples, boundary values (coverage) and random valid and invalid
+requests (fuzzing); callers rotate between the recruiter, the candidate,
+anonymous and an unknown token, and every other case aims at the seeded ids.
+
+Checks on every response: no 5xx, the status code is documented, the body and
+headers match the schema, and every 4xx body is `{detail, code}` (plus `errors`
+for validation failures). `positive_data_acceptance` and
+`negative_data_rejection` are off: see CONFIG. Bounded by
+OPENHIRE_FUZZ_EXAMPLES (default 12) per operation: about 30 s in all.
 """
 
 from __future__ import annotations
