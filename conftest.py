@@ -119,3 +119,27 @@ def data_queries():
             ]
 
     return lambda: Capture(connection)
+
+
+# --- the admin (issue 6) --------------------------------------------------------------
+DESK_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def desk_client():
+    """Build a Django test client logged in as `user` (who gets DESK_PASSWORD).
+
+    Recruiters get `is_staff` as `POST /users` with a password gives it; whether
+    the admin lets the user in is the admin's decision, tested with this client.
+    """
+    from django.test import Client
+
+    def build(user: User) -> Client:
+        user.set_password(DESK_PASSWORD)
+        user.is_staff = user.is_staff or user.role == Role.RECRUITER
+        user.save(update_fields=["password", "is_staff"])
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return build

@@ -77,9 +77,7 @@ def recruiter_password_set(*, email: str, password: str) -> User:
     """
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
-        raise OpenHireError(
-            USER_NOT_FOUND.format(email=email), "not_found", status=404
-        )
+        raise OpenHireError(USER_NOT_FOUND.format(email=email), "not_found", status=404)
     if user.role != Role.RECRUITER:
         raise OpenHireError(
             RECRUITERS_ONLY.format(email=user.email, role=user.role),

@@ -99,7 +99,9 @@ class RecruiterScopedAdmin:
             return super().has_module_permission(request)  # type: ignore[misc]
         return is_desk_recruiter(request.user)
 
-    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+    def has_view_permission(
+        self, request: HttpRequest, obj: Model | None = None
+    ) -> bool:
         if is_superuser(request.user):
             return super().has_view_permission(request, obj)  # type: ignore[misc]
         return is_desk_recruiter(request.user) and self._owns(request, obj)

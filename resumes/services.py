@@ -396,9 +396,7 @@ def application_set_status(
     return application
 
 
-def applications_set_status(
-    *, applications: QuerySet[Application], status: str
-) -> int:
+def applications_set_status(*, applications: QuerySet[Application], status: str) -> int:
     """Move several applications to `status` at once; return how many changed.
 
     The caller scopes `applications` to what the user may change (the admin passes

@@ -1,7 +1,7 @@
 """Set a recruiter's password for the admin: prompted twice, or one line from stdin.
 
-    manage.py set_recruiter_password rita@acme.test
-    echo 'a long passphrase' | manage.py set_recruiter_password rita@acme.test
+manage.py set_recruiter_password rita@acme.test
+echo 'a long passphrase' | manage.py set_recruiter_password rita@acme.test
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ EMPTY = "No password given."
 
 
 class Command(BaseCommand):
-    help = "Set a recruiter's admin password (read from stdin when it is not a terminal)."
+    help = (
+        "Set a recruiter's admin password (read from stdin when it is not a terminal)."
+    )
     stealth_options = ("stdin",)  # tests pass a file-like stdin to call_command
 
     def add_arguments(self, parser) -> None:
