@@ -158,7 +158,11 @@ class JobSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"oneOf": [{"type": "string"}, {"type": "object"}]})
     def get_description(self, job: Job) -> str | dict:
-        return job.description_data if job.description_data is not None else job.description
+        return (
+            job.description_data
+            if job.description_data is not None
+            else job.description
+        )
 
     def to_representation(self, job: Job) -> dict:
         # Written out by hand: GET /jobs serialises up to 100 jobs per request and

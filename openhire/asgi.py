@@ -8,16 +8,17 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openhire.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 
+from openhire.middleware import BodySizeLimit  # noqa: E402
 from openhire.routing import websocket_urlpatterns  # noqa: E402
-from openhire.ws_auth import TokenAuthMiddleware  # noqa: E402
+from openhire.ws_auth import OriginCheck, TokenAuthMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            TokenAuthMiddleware(URLRouter(websocket_urlpatterns))
+        "http": BodySizeLimit(
+            django_asgi_app, max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         ),
+        "websocket": OriginCheck(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -51,3 +51,70 @@ class RequestLogMiddleware:
             )
         )
         return response
+
+
+BODY_TOO_LARGE = "The request body is larger than the limit of {limit_mb} MB."
+
+
+class BodySizeLimit:
+    """ASGI wrapper: refuse HTTP bodies over the limit before Django reads them.
+
+    A declared `Content-Length` over the limit gets a 413 at once, without a byte
+    of the body read; a chunked body is counted as it arrives and cut off at the
+    limit. The per-endpoint rules (e.g. the resume file limit) still apply below.
+    """
+
+    def __init__(self, app, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def _refuse(self, send) -> None:
+        limit_mb = round(self.max_bytes / (1024 * 1024), 1)
+        body = json.dumps(
+            {"detail": BODY_TOO_LARGE.format(limit_mb=limit_mb), "code": "too_large"}
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.max_bytes
+            except ValueError:
+                too_big = False  # the server rejects malformed lengths itself
+            if too_big:
+                return await self._refuse(send)
+            return await self.app(scope, receive, send)
+
+        received = 0
+        refused = False
+
+        async def counting_receive():
+            nonlocal received, refused
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes and not refused:
+                    refused = True
+                    await self._refuse(send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message):
+            if not refused:
+                await send(message)
+
+        return await self.app(scope, counting_receive, guarded_send)

@@ -319,6 +319,10 @@ LOGGING = {
     "loggers": {
         # Django's own request logger repeats what openhire.request already says.
         "django.request": {"level": "ERROR"},
+        # httpx logs request URLs at INFO; a base URL may carry credentials.
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "openai": {"level": "WARNING"},
     },
 }
 

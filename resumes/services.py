@@ -233,7 +233,13 @@ def resume_review_submit(
     if review is None:
         review = llm.review_resume(resume_text=text, job=spec)
         review = dataclasses.replace(review, score=max(0, min(10, int(review.score))))
-        if not review.meta.fallback_reason and review.meta.engine == engine:
+        # Nothing is recorded for anonymous callers (DESIGN.md §4), not even in the
+        # cache: their review quotes the resume.
+        if (
+            user is not None
+            and not review.meta.fallback_reason
+            and review.meta.engine == engine
+        ):
             cache.set(
                 _cache_key(engine, resume_digest, spec_digest),
                 review_as_dict(review),

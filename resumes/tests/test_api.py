@@ -301,7 +301,10 @@ def test_a_closed_job_is_still_reviewed_and_the_response_says_closed(
 # --- stored reviews --------------------------------------------------------------
 
 
-def test_an_identical_request_is_answered_from_the_stored_review(api, job):
+def test_an_identical_request_is_answered_from_the_stored_review(
+    client_for, candidate, job
+):
+    api = client_for(candidate)
     payload = {"resume": STRONG, "job_id": str(job.id)}
     with mock.patch.object(
         llm, "review_resume", autospec=True, side_effect=llm.review_resume
@@ -342,7 +345,10 @@ def test_a_changed_job_text_is_reviewed_again(api, job):
     assert spy.call_count == 2
 
 
-def test_a_pdf_and_a_text_of_the_same_words_share_the_stored_review(api, job):
+def test_a_pdf_and_a_text_of_the_same_words_share_the_stored_review(
+    client_for, candidate, job
+):
+    api = client_for(candidate)
     pdf = documents.make_pdf(STRONG.split("\n"))
     with mock.patch.object(
         llm, "review_resume", autospec=True, side_effect=llm.review_resume
@@ -356,6 +362,31 @@ def test_a_pdf_and_a_text_of_the_same_words_share_the_stored_review(api, job):
 
 
 # --- applications recorded ----------------------------------------------------------
+
+
+def test_an_anonymous_review_is_not_kept_even_in_the_cache(
+    api, job, client_for, candidate
+):
+    from django.core.cache import cache
+
+    payload = {"resume": STRONG, "job_id": str(job.id)}
+    with mock.patch.object(
+        llm, "review_resume", autospec=True, side_effect=llm.review_resume
+    ) as spy:
+        post_review(api, payload)
+        second = post_review(api, payload).json()
+    assert spy.call_count == 2 and second["cached"] is False
+    from openhire import llm as layer
+    from resumes import services
+
+    key = services._cache_key(
+        layer.engine_name(),
+        services.text_hash(services.extract_plain(STRONG).text),
+        services.job_hash(services.job_spec(job)),
+    )
+    assert cache.get(key) is None
+    post_review(client_for(candidate), payload)  # an identified caller's review is kept
+    assert cache.get(key) is not None
 
 
 def test_an_anonymous_review_records_nothing(api, job):
