@@ -14,7 +14,13 @@
   var JOB_CODE = app.dataset.jobCode || "";
   var TOKEN_KEY = "openhire.candidateToken";
   // Closing codes after which reconnecting cannot help (see interviews/consumers.py).
-  var FINAL_CLOSE_CODES = { 4400: true, 4401: true, 4403: true, 4410: true, 1009: true };
+  var FINAL_CLOSE_CODES = {
+    1009: "The message was too large for the server.",
+    4400: "The server could not start this interview.",
+    4401: "Your token was not accepted: paste a valid candidate token or create an account.",
+    4403: "This interview is not yours, or your account cannot take interviews.",
+    4410: "This interview session was deleted.",
+  };
   // Error codes that mean the session itself is over or not ours.
   var FINAL_ERROR_CODES = {
     session_expired: true,
@@ -320,7 +326,7 @@
       }
       if (state.stopped || FINAL_CLOSE_CODES[event.code]) {
         setConnection("Disconnected", false);
-        if (!state.stopped) stop("The server closed the interview (code " + event.code + ").");
+        if (!state.stopped) stop(FINAL_CLOSE_CODES[event.code] || "The connection was closed.");
         return;
       }
       setConnection("Connection lost; reconnecting…", false);
