@@ -69,6 +69,9 @@ class OpenHireAdminSite(admin.AdminSite):
 class RecruiterScopedAdmin:
     """Mix into a `ModelAdmin` (before it) to scope it to the recruiter's own rows."""
 
+    class Media:
+        css = {"all": ["openhire/admin.css"]}
+
     owner_lookup: str = "recruiter"
     recruiter_can_add: bool = False
     recruiter_can_change: bool = False
@@ -138,6 +141,8 @@ def html_list(items: Any) -> str:
     """Render a list of strings as an HTML list (escaped); "—" when empty."""
     from django.utils.html import format_html, format_html_join
 
+    if isinstance(items, str):
+        items = [items]
     items = [str(item) for item in (items or []) if str(item).strip()]
     if not items:
         return "—"

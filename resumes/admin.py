@@ -198,7 +198,12 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Application]:
-        return super().get_queryset(request).annotate(rank=rank_in_job())
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("job", "candidate")  # the change page's title names both
+            .annotate(rank=rank_in_job())
+        )
 
     def get_urls(self):
         return [

@@ -109,8 +109,9 @@ def test_a_candidate_takes_the_interview_on_the_page(live_daphne, page, open_job
         if m["role"] == "candidate"
     ]
     assert answers == ANSWERS
-    assert page.inner_text("#recommendation").lower().replace(" ", "_") == (
-        results["analysis"]["recommendation"]
+    assert (
+        page.inner_text("#recommendation").lower().replace(" ", "_")
+        == (results["analysis"]["recommendation"])
     )
 
 
