@@ -47,7 +47,8 @@ def test_a_candidate_with_a_password_cannot_log_in():
 
 def test_a_candidate_with_is_staff_set_by_mistake_is_refused(candidate, desk_client):
     candidate.is_staff = True
-    candidate.save(update_fields=["is_staff"])
+    candidate.set_password(DESK_PASSWORD)
+    candidate.save(update_fields=["is_staff", "password"])
     client = desk_client(candidate)  # even a session made behind the form's back
     response = client.get("/admin/")
     assert response.status_code == 302
