@@ -225,3 +225,22 @@ def test_the_application_list_runs_the_same_queries_for_one_row_as_for_ten(
             job=job, candidate=candidate_make(f"c{number}@ex.test"), score=number
         )
     assert count_queries() == one
+
+
+def test_the_status_is_editable_in_the_list(job, recruiter, desk_client):
+    application = application_make(job=job, candidate=candidate_make("a@ex.test"))
+    response = desk_client(recruiter).post(
+        CHANGELIST,
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": str(application.pk),
+            "form-0-status": "hired",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.HIRED
