@@ -27,7 +27,7 @@ demo: migrate
 
 run: demo
 	@echo "Serving HTTP and WebSocket on http://127.0.0.1:$(PORT) (Ctrl-C stops)"
-	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) openhire.asgi:application
+	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) --websocket_connect_timeout 30 openhire.asgi:application
 
 # The production command: N uvicorn workers (set DATABASE_URL and REDIS_URL to share state).
 serve: migrate

@@ -339,3 +339,23 @@ if (
         f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
         "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
     )
+
+# --- interviews (issue 5) ---------------------------------------------------------
+# Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).
+OPENHIRE_INTERVIEW_IDLE_MINUTES = env_int(
+    "OPENHIRE_INTERVIEW_IDLE_MINUTES", 30, minimum=1, maximum=7 * 24 * 60
+)
+# redis-py 8 caps a pool at 100 connections and fails beyond (a burst of sockets
+# joining their session groups needs more), and its 5 s default read timeout
+# equals channels-redis' 5 s blocking receive: under load the receive times out
+# and the socket dies with 1011. Both are raised here.
+if REDIS_URL:
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [
+        {
+            "address": REDIS_URL,
+            "socket_timeout": 30,
+            "max_connections": env_int(
+                "OPENHIRE_REDIS_MAX_CONNECTIONS", 2000, minimum=10, maximum=100000
+            ),
+        }
+    ]

@@ -1,0 +1,191 @@
+"""Scale-out proof: two real daphne processes share PostgreSQL and Redis.
+
+A candidate starts an interview on process A, drops the connection after two
+answers, reconnects to process B and finishes there; a DELETE sent to B closes
+a socket held by A. Runs only when DATABASE_URL names PostgreSQL and REDIS_URL
+is set (`.ci/run` does both).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import connect
+
+from interviews.tests.factories import ANSWERS, JOB_TEXT, RESUME
+
+ROOT = Path(__file__).resolve().parents[2]
+ORIGIN = "http://127.0.0.1"
+
+pytestmark = [
+    pytest.mark.multiprocess,
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith(
+            ("postgres://", "postgresql://")
+        )
+        or not os.environ.get("REDIS_URL"),
+        reason="needs DATABASE_URL (PostgreSQL) and REDIS_URL",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def shared_database_url() -> str:
+    """Return a URL of the test database pytest-django created (the servers share it)."""
+    params = connection.settings_dict
+    user = params.get("USER") or "postgres"
+    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+    host = params.get("HOST") or "127.0.0.1"
+    port = params.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"
+
+
+@contextmanager
+def servers(count: int):
+    """Start `count` daphne processes on the test database; yield their base URLs."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": shared_database_url(),
+        "OPENHIRE_LLM": "offline",
+        "DJANGO_SETTINGS_MODULE": "openhire.settings",
+    }
+    env.pop("OPENHIRE_TRUST_CLIENT_IDS", None)
+    ports = [free_port() for _ in range(count)]
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "daphne",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "openhire.asgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # a full, unread pipe would stall the server
+        )
+        for port in ports
+    ]
+    try:
+        for port, process in zip(ports, processes, strict=True):
+            wait_until_up(port, process)
+        yield [f"127.0.0.1:{port}" for port in ports]
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wait_until_up(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server on {port} exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/ai-interview/health", timeout=1
+            )
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"server on {port} did not start")
+
+
+def frames(ws, *types: str) -> list[dict]:
+    received = [json.loads(ws.recv(timeout=15)) for _ in types]
+    assert [f["type"] for f in received] == list(types), received
+    assert all("timestamp" in f for f in received)
+    return received
+
+
+def open_ws(host: str, session_id: str, token: str):
+    return connect(
+        f"ws://{host}/ws/ai-interview?session_id={session_id}&token={token}",
+        origin=ORIGIN,
+        open_timeout=15,
+    )
+
+
+def answer(ws, text: str, *then: str) -> list[dict]:
+    ws.send(json.dumps({"type": "submit_answer", "answer": text}))
+    return frames(ws, "answer_received", *then)
+
+
+def initialize(ws) -> None:
+    ws.send(
+        json.dumps(
+            {
+                "type": "initialize_interview",
+                "data": {"job_description": JOB_TEXT, "candidate_resume": RESUME},
+            }
+        )
+    )
+    frames(ws, "interview_initialized", "question")
+
+
+def test_an_interview_moves_between_processes_and_delete_reaches_the_other_one(
+    candidate,
+):
+    token = candidate.token
+    with servers(2) as (a, b):
+        with open_ws(a, "mp-1", token) as ws:
+            frames(ws, "connection_success", "welcome")
+            initialize(ws)
+            answer(ws, ANSWERS[0], "question")
+            _, third = answer(ws, ANSWERS[1], "question")
+
+        with open_ws(b, "mp-1", token) as ws:
+            *_, again = frames(ws, "connection_success", "welcome", "question")
+            assert again["question"] == third["question"]
+            assert again["question_number"] == 3
+            answer(ws, ANSWERS[2], "question")
+            answer(ws, ANSWERS[3], "question")
+            *_, done = answer(ws, ANSWERS[4], "analysis_started", "interview_completed")
+        assert done["analysis"]["recommendation"]
+
+        request = urllib.request.Request(
+            f"http://{a}/ai-interview/results/mp-1",
+            headers={"Authorization": f"Token {token}"},
+        )
+        results = json.loads(urllib.request.urlopen(request, timeout=10).read())
+        assert results["interview_data"]["total_messages"] == 10
+
+        with open_ws(a, "mp-2", token) as held_by_a:
+            frames(held_by_a, "connection_success", "welcome")
+            initialize(held_by_a)
+            request = urllib.request.Request(
+                f"http://{b}/ai-interview/session/mp-2",
+                method="DELETE",
+                headers={"Authorization": f"Token {token}"},
+            )
+            assert urllib.request.urlopen(request, timeout=10).status == 200
+            (error,) = frames(held_by_a, "error")
+            assert error["code"] == "session_deleted"
+            with pytest.raises(ConnectionClosed) as closed:
+                held_by_a.recv(timeout=10)
+            assert closed.value.rcvd.code == 4410

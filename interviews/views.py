@@ -1,0 +1,87 @@
+"""REST endpoints of the AI interview: status, results, deletion, health."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from interviews import serializers as s
+from interviews.services import (
+    DELETED,
+    interview_active_count,
+    interview_delete,
+    interview_get_for,
+    interview_results,
+    interview_status,
+)
+from openhire import __version__
+from openhire.schema import ERROR_RESPONSES, ErrorSerializer
+
+HEALTH_SERVICE = "AI Interview WebSocket"
+READ_ERRORS = {code: ERROR_RESPONSES[code] for code in (401, 403, 404)}
+
+
+def _caller(request: Request):
+    return getattr(request, "user", None)
+
+
+class InterviewStatusView(APIView):
+    """Report an interview's progress (the candidate's own, or for a recruiter's job)."""
+
+    @extend_schema(responses={200: s.InterviewStatusSerializer, **READ_ERRORS})
+    def get(self, request: Request, session_id: str) -> Response:
+        """Report an interview's progress."""
+        session = interview_get_for(user=_caller(request), session_id=session_id)
+        return Response(interview_status(session=session))
+
+
+class InterviewResultsView(APIView):
+    """Return a finished interview's analysis, transcript and artifacts."""
+
+    @extend_schema(
+        responses={
+            200: s.InterviewResultsSerializer,
+            409: OpenApiResponse(ErrorSerializer, description="Not finished yet"),
+            **READ_ERRORS,
+        }
+    )
+    def get(self, request: Request, session_id: str) -> Response:
+        """Return a finished interview's results."""
+        session = interview_get_for(user=_caller(request), session_id=session_id)
+        return Response(interview_results(session=session))
+
+
+class InterviewSessionView(APIView):
+    """Delete an interview session; a live socket for it, on any worker, is closed."""
+
+    @extend_schema(responses={200: s.InterviewDeletedSerializer, **READ_ERRORS})
+    def delete(self, request: Request, session_id: str) -> Response:
+        """Delete an interview session and close its socket."""
+        session = interview_get_for(user=_caller(request), session_id=session_id)
+        interview_delete(session=session)
+        return Response(
+            {
+                "message": DELETED.format(session_id=session_id),
+                "timestamp": timezone.now().isoformat(),
+            }
+        )
+
+
+class InterviewHealthView(APIView):
+    """Count active interview sessions across all workers (from the database)."""
+
+    @extend_schema(responses={200: s.InterviewHealthSerializer})
+    def get(self, request: Request) -> Response:
+        """Count active interview sessions."""
+        return Response(
+            {
+                "status": "healthy",
+                "service": HEALTH_SERVICE,
+                "active_sessions": interview_active_count(),
+                "timestamp": timezone.now().isoformat(),
+                "version": __version__,
+            }
+        )
