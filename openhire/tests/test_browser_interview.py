@@ -209,4 +209,8 @@ def test_a_bad_token_is_reported_and_nothing_starts(live_daphne, page, open_job)
     page.wait_for_function("document.getElementById('setup-error').textContent !== ''")
     assert page.inner_text("#setup-error").startswith("Your token was not accepted")
     assert page.locator("#interview").is_hidden()
-    assert page.evaluate("window.openhireInterview.connections") == 1
+    # The page stops: no reconnecting with a token the server refused.
+    attempts = page.evaluate("window.openhireInterview.connections")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.openhireInterview.connections") == attempts
+    assert page.evaluate("window.openhireInterview.socket") is None
