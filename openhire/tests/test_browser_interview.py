@@ -119,6 +119,9 @@ def test_a_dropped_socket_reconnects_and_resumes_the_same_session(
     live_daphne, page, open_job
 ):
     page.goto(f"/interview/?job={open_job['job_link'].rsplit('/', 1)[-1]}")
+    page.wait_for_function(
+        "document.getElementById('job-fixed').textContent.startsWith('Job: ')"
+    )
     assert open_job["title"] in page.inner_text("#job-fixed")
     sign_up(page)
     page.fill("#resume", RESUME)
