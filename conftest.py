@@ -119,3 +119,27 @@ def data_queries():
             ]
 
     return lambda: Capture(connection)
+
+
+# --- the admin (issue 6) --------------------------------------------------------------
+DESK_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def desk_client():
+    """Build a Django test client logged in as `user` (no password hashing: fast).
+
+    Recruiters get `is_staff` as `POST /users` with a password gives it; whether
+    the admin lets the user in is the admin's decision, tested with this client.
+    """
+    from django.test import Client
+
+    def build(user: User) -> Client:
+        if user.role == Role.RECRUITER and not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return build

@@ -64,3 +64,35 @@ def user_create(
     except IntegrityError:
         raise OpenHireError(EMAIL_TAKEN, "email_taken", status=409) from None
     return user, key
+
+
+USER_NOT_FOUND = "No user has the email {email}."
+RECRUITERS_ONLY = "Only recruiters log into the admin; {email} is a {role}."
+
+
+def recruiter_password_set(*, email: str, password: str) -> User:
+    """Set a recruiter's admin password (and let them into the admin).
+
+    404 for an unknown email, 403 for a candidate, 400 for a weak password.
+    """
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise OpenHireError(USER_NOT_FOUND.format(email=email), "not_found", status=404)
+    if user.role != Role.RECRUITER:
+        raise OpenHireError(
+            RECRUITERS_ONLY.format(email=user.email, role=user.role),
+            "wrong_role",
+            status=403,
+        )
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise OpenHireError(
+            "password: " + exc.messages[0],
+            "invalid",
+            errors={"password": exc.messages},
+        ) from None
+    user.set_password(password)
+    user.is_staff = True
+    user.save(update_fields=["password", "is_staff"])
+    return user

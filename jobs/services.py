@@ -57,8 +57,18 @@ def _apply_fields(job: Job, fields: dict[str, Any]) -> None:
 def job_create(*, recruiter: User | None, fields: dict[str, Any]) -> Job:
     """Create a job for a recruiter, with a fresh unique short code."""
     recruiter = require_role(recruiter, Role.RECRUITER)
-    job = Job(recruiter=recruiter)
+    return job_save(job=Job(recruiter=recruiter), fields=fields)
+
+
+def job_save(*, job: Job, fields: dict[str, Any]) -> Job:
+    """Apply `fields` to `job` and save it; a new job gets a fresh unique short code.
+
+    No permission check: `job_create`, `job_update` and the admin check first.
+    """
     _apply_fields(job, fields)
+    if not job._state.adding:
+        job.save()
+        return job
     for _ in range(SHORT_CODE_ATTEMPTS):
         job.short_code = new_short_code()
         try:
@@ -79,9 +89,7 @@ def job_create(*, recruiter: User | None, fields: dict[str, Any]) -> Job:
 def job_update(*, job: Job, user: User | None, fields: dict[str, Any]) -> Job:
     """Change a job's fields; only its recruiter may."""
     require_owner(user, job.recruiter_id, action="change", what="jobs")
-    _apply_fields(job, fields)
-    job.save()
-    return job
+    return job_save(job=job, fields=fields)
 
 
 def job_delete(*, job: Job, user: User | None) -> None:

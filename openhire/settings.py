@@ -72,7 +72,7 @@ PROJECT_APPS = ["openhire", "accounts", "jobs", "resumes", "interviews", "chat"]
 
 INSTALLED_APPS = [
     "daphne",
-    "django.contrib.admin",
+    "openhire.admin_config.OpenHireAdminConfig",  # django.contrib.admin (issue 6)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

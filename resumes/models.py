@@ -104,4 +104,5 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.candidate_id} → {self.job_id} ({self.status})"
+        candidate = self.candidate.name or self.candidate.email
+        return f"{candidate} → {self.job.title} ({self.get_status_display()})"

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from accounts.models import Role, User
 from jobs.models import Job
@@ -399,3 +400,15 @@ def application_set_status(
     application.status = ApplicationStatus(status)
     application.save(update_fields=["status", "updated_at"])
     return application
+
+
+def applications_set_status(*, applications: QuerySet[Application], status: str) -> int:
+    """Move several applications to `status` at once; return how many changed.
+
+    The caller scopes `applications` to what the user may change (the admin passes
+    its recruiter-scoped selection).
+    """
+    status = ApplicationStatus(status)
+    return applications.exclude(status=status).update(
+        status=status, updated_at=timezone.now()
+    )
