@@ -183,20 +183,25 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
                     services.error_frame(ANSWER_TOO_LONG, "answer_too_long")
                 )
                 return
-            if await self._run(
+            frames = await self._run(
                 services.interview_submit_answer,
                 session_id=self.session_id,
                 candidate=self.candidate,
                 answer=answer,
                 needs_candidate=True,
-            ):
+            )
+            # An in-process engine asked the next question already; else ask it now.
+            if frames and frames[-1]["type"] != "question":
                 await self._run(services.interview_advance, session_id=self.session_id)
         elif kind == "end_interview":
-            if await self._run(
-                services.interview_end,
-                session_id=self.session_id,
-                candidate=self.candidate,
-                needs_candidate=True,
+            if (
+                await self._run(
+                    services.interview_end,
+                    session_id=self.session_id,
+                    candidate=self.candidate,
+                    needs_candidate=True,
+                )
+                is not None
             ):
                 await self._run(services.interview_advance, session_id=self.session_id)
         else:
@@ -240,34 +245,39 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
             error = services.error_frame(INIT_THROTTLED.format(wait=wait), "throttled")
             await self._send({**error, "retry_after": wait})
             return
-        if await self._run(
-            services.interview_initialize,
-            session_id=self.session_id,
-            candidate=self.candidate,
-            payload=fields,
+        if (
+            await self._run(
+                services.interview_initialize,
+                session_id=self.session_id,
+                candidate=self.candidate,
+                payload=fields,
+            )
+            is not None
         ):
             await self._run(services.interview_advance, session_id=self.session_id)
 
     # --- sending -----------------------------------------------------------------------
 
-    async def _run(self, function, *, needs_candidate: bool = False, **kwargs) -> bool:
-        """Call a service, send its frames (or its error); say whether it succeeded."""
+    async def _run(
+        self, function, *, needs_candidate: bool = False, **kwargs
+    ) -> list[dict[str, Any]] | None:
+        """Call a service and send its frames (or its error); return them, None on error."""
         if needs_candidate and self.candidate is None:
             await self._send(services.error_frame(NOT_INITIALIZED, "not_initialized"))
-            return False
+            return None
         try:
             frames = await _call(function, **kwargs)
         except OpenHireError as exc:
             await self._send(services.error_frame(exc.message, exc.code))
-            return False
+            return None
         except Exception:
             logger.exception(
                 "interview %s: %s failed", self.session_id, function.__name__
             )
             await self._send(services.error_frame(INTERNAL_ERROR, "internal_error"))
-            return False
+            return None
         await self._send_all(frames)
-        return True
+        return frames
 
     async def _send_all(self, frames: list[dict[str, Any]]) -> None:
         for item in frames:

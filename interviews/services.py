@@ -503,6 +503,18 @@ def _analyse(session: InterviewSession, state: sm.InterviewState) -> InterviewAn
         return replace(analysis, meta=_fallback_meta(analysis.meta, exc))
 
 
+def _with_question(
+    session: InterviewSession, state: sm.InterviewState, question: llm.Question
+) -> tuple[sm.InterviewState, dict[str, Any]]:
+    """Return `state` with `question` asked, and the AI metadata that records it."""
+    meta = dict(session.ai_meta or {})
+    meta["questions"] = [
+        *meta.get("questions", []),
+        {"question_type": question.question_type, **question.meta.as_dict()},
+    ]
+    return _apply(state, sm.QuestionAsked(question.text)), meta
+
+
 def interview_advance(*, session_id: str) -> list[dict[str, Any]]:
     """Do the pending step: ask the current question, or analyse; return its frame.
 
@@ -517,12 +529,7 @@ def interview_advance(*, session_id: str) -> list[dict[str, Any]]:
         for _attempt in range(MAX_ATTEMPTS):
             if not (state.needs_question and (state.phase, len(state.turns)) == asked):
                 break  # a racing socket asked it (or moved on): send what is stored
-            meta = dict(session.ai_meta or {})
-            meta["questions"] = [
-                *meta.get("questions", []),
-                {"question_type": question.question_type, **question.meta.as_dict()},
-            ]
-            new_state = _apply(state, sm.QuestionAsked(question.text))
+            new_state, meta = _with_question(session, state, question)
             if _commit(session, new_state, ai_meta=meta):
                 break
             session = _get(session_id)
@@ -574,9 +581,14 @@ def _store_analysis(
 
 
 def _event_on(
-    session_id: str, candidate: User, event: sm.Event
+    session_id: str, candidate: User, event: sm.Event, *, ask_next: bool = False
 ) -> tuple[InterviewSession, sm.InterviewState]:
-    """Apply `event` to the candidate's session and commit it (compare-and-set)."""
+    """Apply `event` to the candidate's session and commit it (compare-and-set).
+
+    With `ask_next`, a question the new state needs is asked in the same write:
+    for an in-process engine that is one UPDATE per answer instead of two, and
+    the answer and the question still commit before any frame is sent.
+    """
     for _attempt in range(MAX_ATTEMPTS):
         session = InterviewSession.objects.filter(session_id=session_id).first()
         if session is None:
@@ -591,7 +603,12 @@ def _event_on(
                 raise OpenHireError(sm.SESSION_EXPIRED, "session_expired", status=409)
             continue
         state = _apply(state, event)
-        if _commit(session, state):
+        fields: dict[str, Any] = {}
+        if ask_next and state.needs_question:
+            state, fields["ai_meta"] = _with_question(
+                session, state, _ask(session, state)
+            )
+        if _commit(session, state, **fields):
             return session, state
     raise _busy()
 
@@ -599,13 +616,21 @@ def _event_on(
 def interview_submit_answer(
     *, session_id: str, candidate: User, answer: Any
 ) -> list[dict[str, Any]]:
-    """Store the answer to the current question; `interview_advance` follows."""
-    _session, state = _event_on(session_id, candidate, sm.Answer(answer))
+    """Store the answer to the current question; `interview_advance` follows.
+
+    An in-process engine's next question is asked in the same write and its
+    frame returned here, so `interview_advance` then has nothing to do.
+    """
+    session, state = _event_on(
+        session_id, candidate, sm.Answer(answer), ask_next=llm.engine_is_local()
+    )
     frames = [frame("answer_received", message=ANSWER_RECEIVED, session_id=session_id)]
     if state.phase == sm.ANALYSING:
         frames.append(
             frame("analysis_started", message=ANALYSIS_STARTED, session_id=session_id)
         )
+    elif state.current_turn is not None:
+        frames.append(_question_frame(session, state))
     return frames
 
 

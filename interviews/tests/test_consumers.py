@@ -91,6 +91,28 @@ async def test_a_candidate_takes_a_full_interview(candidate):
     assert await database_sync_to_async(session.artifacts.count)() == 1
 
 
+async def test_a_model_engine_takes_two_steps_with_the_same_frames(
+    candidate, monkeypatch
+):
+    from unittest import mock
+
+    from openhire import llm
+
+    monkeypatch.setattr(
+        llm,
+        "engine_is_local",
+        mock.create_autospec(llm.engine_is_local, return_value=False),
+    )
+    ws, question = await start(candidate, "remote-1")
+    for number, text in enumerate(ANSWERS[:4], start=2):
+        _received, question = await answer(ws, text)
+        assert question["question_number"] == number
+    await answer(ws, ANSWERS[4], then=("analysis_started", "interview_completed"))
+    await ws.disconnect()
+    session = await stored("remote-1")
+    assert session.questions_asked == 5 and session.interview_phase == sm.COMPLETED
+
+
 async def test_the_fields_may_be_flat_and_named_resume(candidate):
     ws = await open_socket(f"token={candidate.token}")
     await ws.send_json_to(

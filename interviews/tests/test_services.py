@@ -13,6 +13,20 @@ from openhire.errors import OpenHireError
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def remote_engine(monkeypatch):
+    """Take the two-step path of engines that call a model: answer, then ask."""
+    from unittest import mock
+
+    from openhire import llm
+
+    monkeypatch.setattr(
+        llm,
+        "engine_is_local",
+        mock.create_autospec(llm.engine_is_local, return_value=False),
+    )
+
+
 def started(candidate, session_id: str = "svc-1") -> InterviewSession:
     services.interview_initialize(
         session_id=session_id,
@@ -36,7 +50,7 @@ def test_a_stale_write_is_refused_and_the_row_is_unchanged(candidate):
     assert fresh.version == session.version + 1
 
 
-def test_advancing_twice_asks_the_question_once(candidate):
+def test_advancing_twice_asks_the_question_once(candidate, remote_engine):
     started(candidate)
     services.interview_submit_answer(
         session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
@@ -48,7 +62,9 @@ def test_advancing_twice_asks_the_question_once(candidate):
     assert InterviewSession.objects.get(session_id="svc-1").questions_asked == 2
 
 
-def test_a_question_generated_for_a_stale_state_is_not_stored(candidate, monkeypatch):
+def test_a_question_generated_for_a_stale_state_is_not_stored(
+    candidate, monkeypatch, remote_engine
+):
     started(candidate)
     services.interview_submit_answer(
         session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
@@ -71,6 +87,36 @@ def test_a_question_generated_for_a_stale_state_is_not_stored(candidate, monkeyp
     session = InterviewSession.objects.get(session_id="svc-1")
     assert session.questions_asked == 2  # Q3 is pending, not a second copy of Q2
     assert services._state(session).needs_question
+
+
+def test_an_in_process_engine_asks_the_next_question_in_the_answers_write(
+    candidate, data_queries
+):
+    started(candidate)
+    with data_queries() as captured:
+        frames = services.interview_submit_answer(
+            session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
+        )
+    assert [f["type"] for f in frames] == ["answer_received", "question"]
+    assert frames[1]["question_number"] == 2
+    assert [sql.split()[0] for sql in captured.statements] == ["SELECT", "UPDATE"]
+    session = InterviewSession.objects.get(session_id="svc-1")
+    assert session.questions_asked == 2
+    assert session.state["turns"][0]["answer"] == ANSWERS[0]  # committed together
+    assert services.interview_advance(session_id="svc-1") == []
+
+
+def test_a_model_engine_answers_first_and_asks_in_a_second_write(
+    candidate, remote_engine
+):
+    started(candidate)
+    frames = services.interview_submit_answer(
+        session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
+    )
+    assert [f["type"] for f in frames] == ["answer_received"]
+    assert InterviewSession.objects.get(session_id="svc-1").questions_asked == 1
+    asked = services.interview_advance(session_id="svc-1")
+    assert [f["type"] for f in asked] == ["question"]
 
 
 def test_initialising_a_taken_session_id_is_refused(candidate, stranger):

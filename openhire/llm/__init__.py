@@ -39,6 +39,7 @@ __all__ = [
     "Turn",
     "analyze_interview",
     "chat_reply",
+    "engine_is_local",
     "engine_name",
     "next_question",
     "review_resume",
@@ -48,6 +49,11 @@ __all__ = [
 def engine_name() -> str:
     """Return the configured engine's name as results record it."""
     return get_engine().name
+
+
+def engine_is_local() -> bool:
+    """Say whether the engine answers in-process and fast (no network call)."""
+    return bool(getattr(get_engine(), "local", False))
 
 
 def review_resume(*, resume_text: str, job: JobSpec) -> ResumeReview:

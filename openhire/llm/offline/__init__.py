@@ -25,6 +25,9 @@ class OfflineEngine:
     """Answer every AI question with the deterministic offline rules."""
 
     name = "offline"
+    # Answers in-process in well under a millisecond: callers may compute a result
+    # inside the write that needs it instead of in a separate round (interviews).
+    local = True
 
     def review_resume(self, *, resume_text: str, job: JobSpec) -> ResumeReview:
         return resume_review.review(
