@@ -17,9 +17,12 @@ import json
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-Request = tuple[str, str, bytes | None]
+# (method, path, body) or (method, path, body, tag): tagged requests also have
+# their latencies kept per tag in `LoadResult.by_tag`, so a mixed load measures
+# several endpoints side by side under the very same conditions.
+Request = tuple
 
 
 @dataclass
@@ -29,6 +32,8 @@ class LoadResult:
     seconds: float
     latencies_ms: list[float]
     statuses: dict[int, int]
+    by_tag: dict[str, list[float]] = field(default_factory=dict)
+    errors_by_tag: dict[str, int] = field(default_factory=dict)
 
     @property
     def rps(self) -> float:
@@ -89,7 +94,8 @@ def _encode(method: str, path: str, body: bytes | None, host: str) -> bytes:
 async def _worker(host, port, requests, deadline, result, ok) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     try:
-        for method, path, body in requests:
+        for method, path, body, *rest in requests:
+            tag = rest[0] if rest else None
             if time.perf_counter() >= deadline:
                 break
             started = time.perf_counter()
@@ -99,14 +105,21 @@ async def _worker(host, port, requests, deadline, result, ok) -> None:
                 status = await _read_response(reader)
             except (ConnectionError, asyncio.IncompleteReadError, ValueError):
                 result.errors += 1
+                if tag is not None:
+                    result.errors_by_tag[tag] = result.errors_by_tag.get(tag, 0) + 1
                 writer.close()
                 reader, writer = await asyncio.open_connection(host, port)
                 continue
-            result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            latency = (time.perf_counter() - started) * 1000
+            result.latencies_ms.append(latency)
             result.requests += 1
             result.statuses[status] = result.statuses.get(status, 0) + 1
+            if tag is not None:
+                result.by_tag.setdefault(tag, []).append(latency)
             if not ok(status):
                 result.errors += 1
+                if tag is not None:
+                    result.errors_by_tag[tag] = result.errors_by_tag.get(tag, 0) + 1
     finally:
         writer.close()
 
@@ -146,6 +159,14 @@ def run_load(
             )
 
     return asyncio.run(_run(host, port, make, concurrency, seconds, ok))
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the q-quantile (0..1) of `values`, nan when empty."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def json_body(data: object) -> bytes:

@@ -79,7 +79,11 @@ class JobListCreateView(APIView):
     def get(self, request: Request) -> Response:
         """List jobs."""
         filters = job_filters_from_query(request.query_params)
-        page = paginate(request, job_list(filters=filters), count_scope=JOB_COUNT_SCOPE)
+        page = paginate(
+            request,
+            job_list(filters=filters),
+            count_key=(JOB_COUNT_SCOPE, repr(filters)),
+        )
         return Response(JobSerializer(page.items, many=True).data, headers=page.headers)
 
     @extend_schema(

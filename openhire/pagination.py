@@ -47,21 +47,24 @@ def count_cache_invalidate(scope: str) -> None:
     transaction.on_commit(bump)
 
 
-def cached_count(queryset: QuerySet, *, scope: str) -> int:
+def cached_count(queryset: QuerySet, *, scope: str, key: str) -> int:
     """Return `queryset.count()`, cached until the next write to `scope` (or 30 s).
 
-    COUNT(*) over a large filtered table is the dearest part of a listing; the
-    cache (shared through Redis when REDIS_URL is set) keeps X-Total-Count exact
-    after writes, because every write changes the version in the key.
+    COUNT(*) over a large filtered table is the dearest part of a listing. `key`
+    names the filters (the caller's canonical form of them). A hit costs one cache
+    round trip: the entry carries the scope's version, and every write changes
+    that version, so X-Total-Count stays exact after writes. The cache is shared
+    through Redis when REDIS_URL is set.
     """
-    version = cache.get(_version_key(scope)) or "0"
-    sql, params = queryset.query.sql_with_params()
-    digest = hashlib.sha1(f"{sql}|{params!r}".encode()).hexdigest()
-    key = f"count:{scope}:{version}:{digest}"
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count, COUNT_TTL_S)
+    version_key = _version_key(scope)
+    entry_key = f"count:{scope}:" + hashlib.sha1(key.encode()).hexdigest()
+    found = cache.get_many([version_key, entry_key])
+    version = found.get(version_key) or "0"
+    entry = found.get(entry_key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    count = queryset.count()
+    cache.set(entry_key, (version, count), COUNT_TTL_S)
     return count
 
 
@@ -91,11 +94,12 @@ def paginate(
     queryset: QuerySet,
     *,
     default_limit: int = DEFAULT_LIMIT,
-    count_scope: str | None = None,
+    count_key: tuple[str, str] | None = None,
 ) -> Page:
     """Return one page of `queryset` (which must be ordered) and its headers.
 
-    With `count_scope`, the total is cached until `count_cache_invalidate(scope)`.
+    With `count_key` = (scope, filters), the total is cached until
+    `count_cache_invalidate(scope)`.
     """
     limit = _whole(
         request.query_params.get("limit"),
@@ -113,9 +117,10 @@ def paginate(
         message=BAD_OFFSET,
         name="offset",
     )
-    total = (
-        cached_count(queryset, scope=count_scope) if count_scope else queryset.count()
-    )
+    if count_key is not None:
+        total = cached_count(queryset, scope=count_key[0], key=count_key[1])
+    else:
+        total = queryset.count()
     items = list(queryset[offset : offset + limit])
     headers = {"X-Total-Count": str(total)}
     if offset + limit < total:
