@@ -9,7 +9,7 @@ What it does, in one run:
    migrates it and loads `--jobs` jobs;
 2. counts the SQL statements each request runs (in-process, with Django's test
    client) and prints the EXPLAIN verdict of every filter and sort of GET /jobs;
-3. starts `make serve`'s command (uvicorn, `--workers` processes, DEBUG=0, Redis
+3. starts `make serve`'s command (uvicorn via `openhire.testing.server_start`, `--workers` processes, DEBUG=0, Redis
    when it answers) and drives it from this separate process with keep-alive
    connections: GET / (the no-database floor), GET /jobs with each filter and
    sort, GET /j/{code} and POST /users;
@@ -30,17 +30,16 @@ import random
 import re
 import secrets
 import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import json_body, percentile, run_load  # noqa: E402
+from openhire.testing import server_start, server_stop  # noqa: E402
 
 DB_NAME = "openhire_bench"
 TITLES = [
@@ -242,35 +241,6 @@ def explain(path: str) -> tuple[str, str]:
     return _indexes(page_plan), _indexes(count_plan)
 
 
-def start_server(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen:
-    command = [
-        str(ROOT / ".venv/bin/uvicorn"),
-        "openhire.asgi:application",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--no-access-log",
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(
-                f"http://127.0.0.1:{port}/health", timeout=2
-            ) as r:
-                if r.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    sys.exit("the server did not become healthy within 60 s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=100_000)
@@ -359,7 +329,12 @@ def main() -> None:
 
     names = [name for name, _ in rows] + ["POST /users"]
     paths = dict(rows)
-    server = start_server(args.port, args.workers, env)
+    try:
+        server = server_start(
+            env=env, kind="uvicorn", port=args.port, workers=args.workers
+        )
+    except RuntimeError as error:
+        sys.exit(str(error)[-2000:])
     load = {"concurrency": args.concurrency}
     try:
         run_load("127.0.0.1", args.port, requests=mixed("w"), seconds=2, **load)  # warm
@@ -385,8 +360,7 @@ def main() -> None:
             concurrency=1,
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server_stop(server, timeout=30)
 
     print(
         f"\nbench/api.py: {Job.objects.count()} jobs on PostgreSQL, uvicorn --workers "

@@ -33,9 +33,7 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -46,7 +44,9 @@ from pathlib import Path
 import websockets
 from websockets.asyncio.client import connect
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from openhire.testing import ServerProcess, server_start, server_stop  # noqa: E402
+
 ORIGIN = "http://127.0.0.1"  # the server checks Origin against ALLOWED_HOSTS
 JOB_TEXT = (
     "Senior Backend Engineer at Acme. Build our hiring APIs with Python, Django, "
@@ -240,7 +240,7 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return values.get("VmRSS", float("nan")), values.get("VmHWM", float("nan"))
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int) -> ServerProcess:
     env = {
         **os.environ,
         "OPENHIRE_ENABLE_TEST_ENDPOINTS": "1",
@@ -250,43 +250,20 @@ def start_server(port: int) -> subprocess.Popen:
         "OPENHIRE_THROTTLE_AI_IP": "1000000/minute",
         "OPENHIRE_LLM": "offline",
     }
-    log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept for the report
-        "w+", prefix="bench-daphne-", suffix=".log", delete=False
-    )
-    print(f"server log: {log.name}")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
+    try:
+        server = server_start(
+            env=env,
+            port=port,
             # daphne drops a socket whose handshake the app has not accepted in 5 s
             # (its default): a burst of 1000 connects on one process needs longer.
-            "--websocket_connect_timeout",
-            "60",
-            "openhire.asgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(
-                f"http://127.0.0.1:{port}/ai-interview/health", timeout=2
-            )
-            return process
-        except (urllib.error.URLError, OSError):
-            if process.poll() is not None:
-                raise SystemExit(Path(log.name).read_text()[-2000:]) from None
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the server did not answer /ai-interview/health within 30 s")
+            extra_args=["--websocket_connect_timeout", "60"],
+            health_path="/ai-interview/health",
+            timeout=30,
+        )
+    except RuntimeError as error:
+        raise SystemExit(str(error)[-2000:]) from None
+    print(f"server log: {server.log_path}")
+    return server
 
 
 async def run(args: argparse.Namespace) -> int:
@@ -295,7 +272,7 @@ async def run(args: argparse.Namespace) -> int:
     pid = args.pid
     if args.start_server:
         server = start_server(args.port)
-        base, pid = f"http://127.0.0.1:{args.port}", server.pid
+        base, pid = server.url, server.process.pid
     ws_base = base.replace("http://", "ws://").replace("https://", "wss://")
     try:
         candidates = await create_candidates(base, args.sessions)
@@ -335,11 +312,7 @@ async def run(args: argparse.Namespace) -> int:
         rss_now, rss_peak = rss_mb(pid) if pid else (float("nan"), float("nan"))
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            server_stop(server)
 
     def row(name: str, tally: Tally, elapsed: float) -> str:
         return (

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -24,8 +19,8 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from interviews.tests.factories import ANSWERS, JOB_TEXT, RESUME
+from openhire.testing import ServerProcess, server_start, server_stop
 
-ROOT = Path(__file__).resolve().parents[2]
 ORIGIN = "http://127.0.0.1"
 
 pytestmark = [
@@ -39,12 +34,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def shared_database_url() -> str:
@@ -67,53 +56,14 @@ def servers(count: int):
         "DJANGO_SETTINGS_MODULE": "openhire.settings",
     }
     env.pop("OPENHIRE_TRUST_CLIENT_IDS", None)
-    ports = [free_port() for _ in range(count)]
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "openhire.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,  # a full, unread pipe would stall the server
-        )
-        for port in ports
-    ]
+    started: list[ServerProcess] = []
     try:
-        for port, process in zip(ports, processes, strict=True):
-            wait_until_up(port, process)
-        yield [f"127.0.0.1:{port}" for port in ports]
+        for _ in range(count):
+            started.append(server_start(env=env, health_path="/ai-interview/health"))
+        yield [f"127.0.0.1:{server.port}" for server in started]
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
-def wait_until_up(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"server on {port} exited with {process.returncode}")
-        try:
-            urllib.request.urlopen(
-                f"http://127.0.0.1:{port}/ai-interview/health", timeout=1
-            )
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"server on {port} did not start")
+        for server in started:
+            server_stop(server)
 
 
 def frames(ws, *types: str) -> list[dict]:

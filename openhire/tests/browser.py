@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -23,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from openhire import testing
+from openhire.testing import ServerProcess, server_stop  # noqa: F401  (for conftest)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -55,19 +56,9 @@ skip_without_browser = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @dataclass
-class LiveServer:
-    """A daphne process serving OpenHire on 127.0.0.1 (HTTP and WebSockets)."""
-
-    url: str
-    process: subprocess.Popen
-    log_path: Path
+class LiveServer(ServerProcess):
+    """A daphne process serving OpenHire on 127.0.0.1, with an API client."""
 
     def call(
         self,
@@ -93,9 +84,6 @@ class LiveServer:
         assert status < 300, (status, data)
         return data
 
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
 
 def server_start(var_dir: Path) -> LiveServer:
     """Migrate a fresh SQLite database in `var_dir` and serve it with daphne."""
@@ -116,46 +104,8 @@ def server_start(var_dir: Path) -> LiveServer:
         check=True,
         capture_output=True,
     )
-    port = free_port()
-    log_path = var_dir / "daphne.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "openhire.asgi:application",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log_path.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    server = LiveServer(f"http://127.0.0.1:{port}", process, log_path)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("daphne exited:\n" + server.log())
-        try:
-            with urllib.request.urlopen(server.url + "/health", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.1)
-    server_stop(server)
-    raise RuntimeError("daphne did not answer /health in 30 s:\n" + server.log())
-
-
-def server_stop(server: LiveServer) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
+    started = testing.server_start(env=env, log_path=var_dir / "daphne.log", timeout=30)
+    return LiveServer(**vars(started))
 
 
 def screenshot_on_failure(page: Any, node: pytest.Item) -> None:

@@ -29,10 +29,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -42,14 +40,10 @@ from schemathesis import Case, CheckContext, Response  # noqa: E402
 from schemathesis.config import SchemathesisConfig  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
+from openhire.testing import server_start, server_stop  # noqa: E402
+
 MAX_EXAMPLES = int(os.environ.get("OPENHIRE_FUZZ_EXAMPLES", "12"))
 pytestmark = pytest.mark.fuzz
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _server_env(var_dir: Path) -> dict[str, str]:
@@ -95,49 +89,16 @@ def uvicorn_server(tmp_path_factory):
         check=True,
         timeout=120,
     )
-    port = _free_port()
-    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "openhire.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
+    server = server_start(
         env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+        kind="uvicorn",
+        extra_args=["--log-level", "warning"],
+        log_path=var_dir / "server.log",
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                pytest.fail(
-                    "the server did not start:\n" + (var_dir / "server.log").read_text()
-                )
-            time.sleep(0.1)
     try:
-        yield base, var_dir / "server.log"
+        yield server.url, server.log_path
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        server_stop(server)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,112 @@
+"""Run real OpenHire server processes, for end-to-end tests and benchmarks.
+
+    server = server_start(env=env)                      # daphne, one process
+    server = server_start(env=env, kind="uvicorn", workers=2)   # make serve's command
+    ... server.url, server.port, server.process.pid ...
+    server_stop(server)
+
+The server listens on a free 127.0.0.1 port (or `port`); `server_start` returns
+once `health_path` answers, and raises with the server's log when the process
+exits first or does not answer in time. Its output goes to `log_path` (a
+temporary file when not given), never to an unread pipe that could stall it.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APPLICATION = "openhire.asgi:application"
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class ServerProcess:
+    """A server process serving OpenHire over HTTP and WebSockets."""
+
+    url: str
+    port: int
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def server_command(kind: str, port: int, *, workers: int = 1) -> list[str]:
+    """Return the command line of a `daphne` or `uvicorn` server."""
+    if kind == "daphne":
+        return [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+    if kind == "uvicorn":
+        return [
+            sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(workers), "--no-access-log",
+        ]  # fmt: skip
+    raise ValueError(f"unknown server kind {kind!r}: use daphne or uvicorn")
+
+
+def server_start(
+    *,
+    env: dict[str, str],
+    kind: str = "daphne",
+    port: int | None = None,
+    workers: int = 1,
+    extra_args: Sequence[str] = (),
+    log_path: Path | None = None,
+    health_path: str = "/health",
+    timeout: float = 60,
+) -> ServerProcess:
+    """Start a server with `env` and wait until `health_path` answers 200."""
+    port = port or free_port()
+    if log_path is None:
+        handle, name = tempfile.mkstemp(prefix=f"openhire-{kind}-", suffix=".log")
+        log_path = Path(name)
+        log = open(handle, "wb")  # noqa: SIM115 - the child keeps it open
+    else:
+        log = open(log_path, "wb")  # noqa: SIM115 - the child keeps it open
+    command = [*server_command(kind, port, workers=workers), *extra_args, APPLICATION]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    log.close()  # the child has its own descriptor
+    server = ServerProcess(f"http://127.0.0.1:{port}", port, process, log_path)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"{kind} exited with {process.returncode}:\n{server.log()}"
+            )
+        try:
+            with urllib.request.urlopen(server.url + health_path, timeout=2) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.1)
+    server_stop(server)
+    raise RuntimeError(
+        f"{kind} did not answer {health_path} in {timeout:g} s:\n{server.log()}"
+    )
+
+
+def server_stop(server: ServerProcess, *, timeout: float = 15) -> None:
+    """Stop the server (SIGTERM, then SIGKILL after `timeout` seconds)."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
