@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest
@@ -140,35 +141,7 @@ class InterviewSessionAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         ),
         (None, {"fields": ["id", "created_at", "updated_at", "last_activity"]}),
     ]
-    readonly_fields = [
-        "candidate_shown",
-        "job_shown",
-        "session_id",
-        "interview_phase",
-        "questions_asked",
-        "early_termination",
-        "start_time",
-        "end_time",
-        "duration_minutes",
-        "overall_recommendation",
-        "scores_shown",
-        "strengths_shown",
-        "areas_shown",
-        "red_flags_shown",
-        "final_feedback",
-        "comfort_level",
-        "engagement_level",
-        "transcript",
-        "engine",
-        "ai_calls",
-        "job_title",
-        "job_description",
-        "resume_text",
-        "id",
-        "created_at",
-        "updated_at",
-        "last_activity",
-    ]
+    readonly_fields = flatten_fieldsets(fieldsets)  # AI results: all read-only
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[InterviewSession]:
         return super().get_queryset(request).select_related("candidate", "job")

@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Case,
@@ -168,34 +169,8 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         ),
         (None, {"fields": ["id", "created_at", "updated_at"]}),
     ]
-    readonly_fields = [
-        "candidate_shown",
-        "job_shown",
-        "rank",
-        "score",
-        "review_summary",
-        "pros_shown",
-        "cons_shown",
-        "matched_shown",
-        "missing_shown",
-        "resume_link",
-        "resume_format",
-        "resume_pages",
-        "links_shown",
-        "resume_text",
-        "engine",
-        "prompt_version",
-        "model_calls",
-        "tokens_in",
-        "tokens_out",
-        "latency_ms",
-        "fallback_reason",
-        "resume_hash",
-        "job_hash",
-        "id",
-        "created_at",
-        "updated_at",
-    ]
+    # Only the status is a recruiter's to change; the review is the AI's.
+    readonly_fields = [f for f in flatten_fieldsets(fieldsets) if f != "status"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Application]:
         return (
