@@ -66,14 +66,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return f"{self.name or self.email} ({self.role})"
 
-    @property
-    def is_recruiter(self) -> bool:
-        return self.role == Role.RECRUITER
-
-    @property
-    def is_candidate(self) -> bool:
-        return self.role == Role.CANDIDATE
-
 
 def hash_token(key: str) -> str:
     """Return the stored form of an API token (SHA-256; tokens are random, so no salt)."""

@@ -33,6 +33,16 @@ def user_for_token(key: str) -> User | None:
     return token.user if token else None
 
 
+def _check_password(password: str, user: User | None = None) -> None:
+    """Raise a 400 naming `password` when Django's validators refuse it."""
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise OpenHireError(
+            "password: " + exc.messages[0], "invalid", errors={"password": exc.messages}
+        ) from None
+
+
 def user_create(
     *, email: str, role: str, name: str = "", password: str | None = None
 ) -> tuple[User, str]:
@@ -42,14 +52,7 @@ def user_create(
     database's unique index rather than a racy look-up first.
     """
     if password:
-        try:
-            validate_password(password)
-        except DjangoValidationError as exc:
-            raise OpenHireError(
-                "password: " + exc.messages[0],
-                "invalid",
-                errors={"password": exc.messages},
-            ) from None
+        _check_password(password)
     try:
         with transaction.atomic():
             user = User.objects.create_user(
@@ -84,14 +87,7 @@ def recruiter_password_set(*, email: str, password: str) -> User:
             "wrong_role",
             status=403,
         )
-    try:
-        validate_password(password, user)
-    except DjangoValidationError as exc:
-        raise OpenHireError(
-            "password: " + exc.messages[0],
-            "invalid",
-            errors={"password": exc.messages},
-        ) from None
+    _check_password(password, user)
     user.set_password(password)
     user.is_staff = True
     user.save(update_fields=["password", "is_staff"])

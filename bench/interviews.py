@@ -45,6 +45,7 @@ import websockets
 from websockets.asyncio.client import connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.loadgen import percentile  # noqa: E402
 from openhire.testing import ServerProcess, server_start, server_stop  # noqa: E402
 
 ORIGIN = "http://127.0.0.1"  # the server checks Origin against ALLOWED_HOSTS
@@ -77,13 +78,6 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     lost_answers: int = 0
     latencies_ms: list[float] = field(default_factory=list)
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def http_json(method: str, url: str, body: dict | None = None, token: str = "") -> dict:

@@ -37,6 +37,7 @@ def setup_django() -> None:
 
 setup_django()
 
+from bench.loadgen import percentile  # noqa: E402
 from openhire.llm.chat_model import ChatModelEngine  # noqa: E402
 from openhire.llm.offline import OfflineEngine  # noqa: E402
 from openhire.llm.testing import OpenAIStub, StubReply  # noqa: E402
@@ -97,11 +98,6 @@ CHAT_HISTORY = [
     ChatMessage("ai", "Recruiters create a job with POST /jobs ..."),
 ]
 GOOD_CHAT = json.dumps({"response": "Use POST /jobs.", "sentiment": "continue"})
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def time_calls(call: Callable[[], object], calls: int) -> list[float]:

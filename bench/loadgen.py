@@ -1,8 +1,8 @@
 """A small keep-alive HTTP/1.1 load generator (stdlib asyncio), for bench scripts.
 
-    result = run_load("127.0.0.1", 8000, requests=[("GET", "/jobs", None)],
+    result = run_load("127.0.0.1", 8000, requests=[("GET", "/jobs", None, "jobs")],
                       concurrency=16, seconds=5)
-    result.rps, result.p50_ms, result.p99_ms, result.errors
+    result.rps, result.errors, percentile(result.by_tag["jobs"], 0.99)
 
 Each of `concurrency` connections sends one request at a time, cycling through
 `requests`, for `seconds`. Latency is measured from the first byte sent to the
@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,30 +29,12 @@ class LoadResult:
     requests: int
     errors: int
     seconds: float
-    latencies_ms: list[float]
-    statuses: dict[int, int]
     by_tag: dict[str, list[float]] = field(default_factory=dict)
     errors_by_tag: dict[str, int] = field(default_factory=dict)
 
     @property
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
-
-    def percentile(self, q: float) -> float:
-        if not self.latencies_ms:
-            return float("nan")
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-    @property
-    def p50_ms(self) -> float:
-        return (
-            statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
-        )
-
-    @property
-    def p99_ms(self) -> float:
-        return self.percentile(0.99)
 
 
 async def _read_response(reader: asyncio.StreamReader) -> int:
@@ -111,9 +92,7 @@ async def _worker(host, port, requests, deadline, result, ok) -> None:
                 reader, writer = await asyncio.open_connection(host, port)
                 continue
             latency = (time.perf_counter() - started) * 1000
-            result.latencies_ms.append(latency)
             result.requests += 1
-            result.statuses[status] = result.statuses.get(status, 0) + 1
             if tag is not None:
                 result.by_tag.setdefault(tag, []).append(latency)
             if not ok(status):
@@ -125,7 +104,7 @@ async def _worker(host, port, requests, deadline, result, ok) -> None:
 
 
 async def _run(host, port, make_requests, concurrency, seconds, ok) -> LoadResult:
-    result = LoadResult(0, 0, 0.0, [], {})
+    result = LoadResult(0, 0, 0.0)
     started = time.perf_counter()
     deadline = started + seconds
     await asyncio.gather(

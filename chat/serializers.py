@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from rest_framework import serializers
 
 from chat.conversation import (
+    TYPE_ALIASES,
     ConversationError,
     check_size,
     parse_history,
     parse_user_input,
 )
 from openhire.errors import OpenHireError
+from openhire.llm.types import MESSAGE_TYPES, Sentiment
 
 BAD_BODY = "The body must be a JSON object with user_input and messages."
 
 
 class ChatMessageSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
-        choices=["system", "human", "ai", "user", "assistant"],
+        choices=[*MESSAGE_TYPES, *TYPE_ALIASES],
         help_text="user and assistant are aliases of human and ai.",
     )
     content = serializers.CharField(allow_blank=True, trim_whitespace=False)
@@ -58,7 +60,7 @@ class ChatRequestSerializer(serializers.Serializer):
 class ChatResponseSerializer(serializers.Serializer):
     response = serializers.CharField(help_text="The assistant's answer.")
     sentiment = serializers.ChoiceField(
-        choices=["continue", "end"],
+        choices=list(get_args(Sentiment)),
         help_text="end when the user is closing the conversation (goodbye, that's "
         "all); continue otherwise.",
     )

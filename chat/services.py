@@ -16,9 +16,7 @@ logger = logging.getLogger("openhire.chat")
 
 def chat_test_endpoints_enabled() -> bool:
     """Say whether /test-chat and the test-chat WebSockets are switched on."""
-    return bool(
-        getattr(settings, "OPENHIRE_ENABLE_TEST_ENDPOINTS", False) or settings.DEBUG
-    )
+    return bool(settings.OPENHIRE_ENABLE_TEST_ENDPOINTS or settings.DEBUG)
 
 
 def chat_respond(

@@ -26,7 +26,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from interviews import services
-from interviews.state_machine import MAX_ANSWER_CHARS, NOT_INITIALIZED
+from interviews.state_machine import ANSWER_TOO_LONG, MAX_ANSWER_CHARS, NOT_INITIALIZED
 from openhire.auth import trusted_mode
 from openhire.errors import OpenHireError
 from openhire.throttling import ai_throttle_wait, client_ip
@@ -46,9 +46,7 @@ FRAME_TOO_LARGE = f"Frames are limited to {MAX_FRAME_BYTES // 1024} KB (initiali
 THROTTLED = f"Too many messages: at most {MAX_FRAMES_PER_SECOND} per second. This one was ignored."
 NOT_JSON = "Frames must be JSON objects with a 'type'."
 UNKNOWN_TYPE = "Unknown message type {type!r}; send initialize_interview, submit_answer, end_interview or ping."
-ANSWER_TOO_LONG = f"The answer is too long (at most {MAX_ANSWER_CHARS} characters)."
 SESSION_DELETED = "This interview session was deleted."
-IDENTITY_MISMATCH = "candidate_id does not match the candidate of this connection."
 INTERNAL_ERROR = "The server could not handle this message; please try again."
 INIT_THROTTLED = "Too many interviews started; try again in {wait} seconds."
 
@@ -223,11 +221,15 @@ class InterviewConsumer(AsyncJsonWebsocketConsumer):
             except OpenHireError as exc:
                 await self._send(services.error_frame(exc.message, exc.code))
                 return
-        elif claimed not in (None, "") and str(claimed) != str(self.candidate.pk):
-            await self._send(
-                services.error_frame(IDENTITY_MISMATCH, "identity_mismatch")
-            )
-            return
+        else:
+            # A token user is checked against the claim without any query.
+            try:
+                services.interview_candidate_resolve(
+                    user=self.candidate, claimed_id=claimed
+                )
+            except OpenHireError as exc:
+                await self._send(services.error_frame(exc.message, exc.code))
+                return
         requested = fields.get("session_id")
         if requested not in (None, "") and requested != self.session_id:
             await self._send(

@@ -15,15 +15,11 @@ from django.db import models
 from django.utils import timezone
 
 from interviews import state_machine as sm
+from openhire.llm.types import RECOMMENDATIONS
 
 PHASE_CHOICES = [(phase, phase.replace("_", " ")) for phase in sm.PHASES]
 LEVEL_CHOICES = [("low", "low"), ("medium", "medium"), ("high", "high")]
-RECOMMENDATION_CHOICES = [
-    ("strong_hire", "strong hire"),
-    ("hire", "hire"),
-    ("maybe", "maybe"),
-    ("no_hire", "no hire"),
-]
+RECOMMENDATION_CHOICES = [(name, name.replace("_", " ")) for name in RECOMMENDATIONS]
 
 
 class InterviewSession(models.Model):

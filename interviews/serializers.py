@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from openhire.llm.types import RECOMMENDATIONS
+
 
 class InterviewStatusSerializer(serializers.Serializer):
     session_id = serializers.CharField()
@@ -35,9 +37,7 @@ class InterviewAnalysisSerializer(serializers.Serializer):
     areas_for_improvement = serializers.ListField(child=serializers.CharField())
     red_flags = serializers.ListField(child=serializers.CharField())
     overall_feedback = serializers.CharField()
-    recommendation = serializers.ChoiceField(
-        choices=["strong_hire", "hire", "maybe", "no_hire"]
-    )
+    recommendation = serializers.ChoiceField(choices=list(RECOMMENDATIONS))
     evidence = serializers.ListField(child=serializers.DictField())
     meta = serializers.DictField(help_text="engine, prompt_version, fallback_reason...")
 

@@ -30,7 +30,6 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -39,10 +38,11 @@ from interviews.models import InterviewArtifact, InterviewSession
 from jobs.description import description_text
 from jobs.models import Job
 from openhire import llm
-from openhire.auth import parse_uuid, trusted_mode
+from openhire.auth import identify, parse_uuid, trusted_mode
 from openhire.errors import OpenHireError, not_found
 from openhire.llm.offline import OfflineEngine
-from openhire.llm.types import AIMeta, InterviewAnalysis, InterviewContext, JobSpec
+from openhire.llm.types import InterviewAnalysis, InterviewContext, JobSpec
+from openhire.permissions import require_user
 from resumes.services import ResumeUpload, job_spec, resume_extract
 
 logger = logging.getLogger(__name__)
@@ -114,27 +114,10 @@ def interview_candidate_resolve(*, user: User | None, claimed_id: object) -> Use
 
     A token user whose id differs from a claimed candidate_id is refused (403);
     a socket with neither is refused (401); recruiters cannot take interviews.
+    With a token user no query is made.
     """
-    claimed = (
-        None
-        if claimed_id in (None, "")
-        else parse_uuid(claimed_id, field="candidate_id")
-    )
-    if user is not None:
-        if claimed is not None and claimed != user.pk:
-            raise OpenHireError(
-                "candidate_id does not match the authenticated user.",
-                "identity_mismatch",
-                status=403,
-            )
-        candidate = user
-    elif claimed is not None and trusted_mode():
-        candidate = User.objects.filter(pk=claimed, is_active=True).first()
-        if candidate is None:
-            raise OpenHireError(
-                "No user has the candidate_id given.", "unknown_user", status=404
-            )
-    else:
+    candidate = identify(user, claimed_id=claimed_id, field="candidate_id")
+    if candidate is None:
         raise OpenHireError(CANDIDATE_REQUIRED, "not_authenticated", status=401)
     if candidate.role != Role.CANDIDATE:
         raise OpenHireError(CANDIDATES_ONLY, "wrong_role", status=403)
@@ -242,8 +225,8 @@ def _expire_if_idle(session: InterviewSession) -> InterviewSession:
     if state.phase in (sm.WAITING, *sm.QUESTION_PHASES) and (
         session.last_activity < timezone.now() - _idle_limit()
     ):
-        _commit(session, _apply(state, sm.Expire()), end_time=timezone.now())
-        session = _get(session.session_id)  # expired, or changed by a racing write
+        if not _commit(session, _apply(state, sm.Expire()), end_time=timezone.now()):
+            session = _get(session.session_id)  # changed by a racing write
     return session
 
 
@@ -407,10 +390,8 @@ def interview_initialize(
     """Create (or refuse to re-create) the session and return `interview_initialized`."""
     cleaned = interview_input_clean(payload=payload)
     now = timezone.now()
-    existing = InterviewSession.objects.filter(session_id=session_id).first()
+    existing = _owned(session_id, candidate)
     if existing is not None:
-        if existing.candidate_id != candidate.pk:
-            raise OpenHireError(SESSION_TAKEN, "session_forbidden", status=403)
         _apply(_state(existing), sm.Initialize())  # raises: already initialised
     state = sm.InterviewState().apply(sm.Initialize())
     try:
@@ -458,49 +439,52 @@ def _context(session: InterviewSession) -> InterviewContext:
 
 def _ask(session: InterviewSession, state: sm.InterviewState) -> llm.Question:
     """Return the next question from the engine; the offline engine if it fails."""
-    arguments = {
-        "context": _context(session),
-        "question_type": state.phase,
-        "history": list(state.turns),
-    }
-    try:
-        return llm.next_question(**arguments)
-    except Exception as exc:  # any engine failure: the interview goes on offline
-        # The type only: an engine's message may quote the resume or an answer.
-        logger.warning(
-            "interview %s: engine failed to ask (%s), offline used",
-            session.session_id,
-            type(exc).__name__,
-        )
-        question = OfflineEngine().next_question(**arguments)
-        return replace(question, meta=_fallback_meta(question.meta, exc))
-
-
-def _fallback_meta(meta: AIMeta, exc: Exception) -> AIMeta:
-    return replace(
-        meta,
-        engine="offline-fallback",
-        fallback_reason=f"{type(exc).__name__}: {exc}"[:300],
+    return _engine_call(
+        session,
+        "next_question",
+        context=_context(session),
+        question_type=state.phase,
+        history=list(state.turns),
     )
 
 
 def _analyse(session: InterviewSession, state: sm.InterviewState) -> InterviewAnalysis:
-    """Return the analysis from the engine; the offline analysis if it fails."""
-    arguments = {
-        "context": _context(session),
-        "history": list(state.answered_turns),
-        "ended_early": state.ended_early,
-    }
+    """Return the analysis from the engine; the offline analysis if it fails.
+
+    A completed interview never ends without an analysis.
+    """
+    return _engine_call(
+        session,
+        "analyze_interview",
+        context=_context(session),
+        history=list(state.answered_turns),
+        ended_early=state.ended_early,
+    )
+
+
+def _engine_call(session: InterviewSession, name: str, **arguments: Any) -> Any:
+    """Call `llm.<name>`; on any engine failure, the offline engine's answer instead.
+
+    The fallback is recorded in `meta` as a short failure code ("timeout",
+    "error_RuntimeError"), never the exception's message: an engine's message
+    may quote the resume or an answer, and `ai_meta` is returned by /results.
+    """
     try:
-        return llm.analyze_interview(**arguments)
-    except Exception as exc:  # a completed interview never ends without an analysis
+        return getattr(llm, name)(**arguments)
+    except Exception as exc:  # any engine failure: the interview goes on offline
+        # Imported here: the LangChain engine module loads only when it is needed.
+        from openhire.llm.chat_model import FALLBACK_ENGINE, classify_failure
+
+        reason, _retryable = classify_failure(exc)
         logger.warning(
-            "interview %s: analysis failed (%s), offline used",
+            "interview %s: %s failed (%s), offline used",
             session.session_id,
-            type(exc).__name__,
+            name,
+            reason,
         )
-        analysis = OfflineEngine().analyze_interview(**arguments)
-        return replace(analysis, meta=_fallback_meta(analysis.meta, exc))
+        result = getattr(OfflineEngine(), name)(**arguments)
+        meta = replace(result.meta, engine=FALLBACK_ENGINE, fallback_reason=reason)
+        return replace(result, meta=meta)
 
 
 def _with_question(
@@ -590,19 +574,13 @@ def _event_on(
     the answer and the question still commit before any frame is sent.
     """
     for _attempt in range(MAX_ATTEMPTS):
-        session = InterviewSession.objects.filter(session_id=session_id).first()
+        session = _owned(session_id, candidate)
         if session is None:
             _apply(sm.InterviewState(), event)  # raises "not initialised"
             raise AssertionError("unreachable")
-        if session.candidate_id != candidate.pk:
-            raise OpenHireError(SESSION_TAKEN, "session_forbidden", status=403)
-        state = _state(session)
-        idle = session.last_activity < timezone.now() - _idle_limit()
-        if idle and state.phase in (sm.WAITING, *sm.QUESTION_PHASES):
-            if _commit(session, _apply(state, sm.Expire()), end_time=timezone.now()):
-                raise OpenHireError(sm.SESSION_EXPIRED, "session_expired", status=409)
-            continue
-        state = _apply(state, event)
+        # An idle session expires first; the event then fails with session_expired.
+        session = _expire_if_idle(session)
+        state = _apply(_state(session), event)
         fields: dict[str, Any] = {}
         if ask_next and state.needs_question:
             state, fields["ai_meta"] = _with_question(
@@ -677,20 +655,16 @@ def interview_expire_idle(*, now: dt.datetime | None = None) -> int:
     """Expire every unfinished session idle past the limit; return how many."""
     cutoff = (now or timezone.now()) - _idle_limit()
     expired = 0
-    candidates = InterviewSession.objects.filter(
+    idle = InterviewSession.objects.filter(
         interview_phase__in=[sm.WAITING, *sm.QUESTION_PHASES], last_activity__lt=cutoff
-    ).values_list("session_id", flat=True)
-    for session_id in list(candidates):
-        session = InterviewSession.objects.filter(session_id=session_id).first()
-        if session is None:
-            continue
+    )
+    for session in idle:
         state = _state(session)
-        if (
-            state.phase in (sm.WAITING, *sm.QUESTION_PHASES)
-            and session.last_activity < cutoff
-            and _commit(session, _apply(state, sm.Expire()), end_time=timezone.now())
+        # The compare-and-set leaves alone a session written since it was read.
+        if state.phase in (sm.WAITING, *sm.QUESTION_PHASES) and _commit(
+            session, _apply(state, sm.Expire()), end_time=timezone.now()
         ):
-            expired += 1  # a session written meanwhile is not idle: left alone
+            expired += 1
     return expired
 
 
@@ -711,23 +685,14 @@ def interview_delete(*, session: InterviewSession) -> None:
 # --- REST reads -----------------------------------------------------------------------
 
 
-def interview_visible_to(user: User | None) -> QuerySet[InterviewSession]:
-    """Return the sessions `user` may read: own (candidate) or for own jobs (recruiter).
-
-    In trusted mode, without a token, every session is readable by its id
-    (DESIGN.md §4: the gateway decides who reaches these calls).
-    """
-    sessions = InterviewSession.objects.select_related("job")
-    if user is None:
-        return sessions if trusted_mode() else sessions.none()
-    return sessions.filter(Q(candidate=user) | Q(job__recruiter=user))
-
-
 def interview_get_for(*, user: User | None, session_id: str) -> InterviewSession:
-    """Return a session the caller may read; 401 anonymous, 404 unknown, 403 not theirs."""
-    if user is None and not trusted_mode():
-        from openhire.permissions import require_user
+    """Return a session the caller may read; 401 anonymous, 404 unknown, 403 not theirs.
 
+    Readable by its candidate and by the recruiter of its job. In trusted mode,
+    without a token, every session is readable by its id (DESIGN.md §4: the
+    gateway decides who reaches these calls).
+    """
+    if user is None and not trusted_mode():
         require_user(user)
     session = (
         InterviewSession.objects.select_related("job")
@@ -736,7 +701,10 @@ def interview_get_for(*, user: User | None, session_id: str) -> InterviewSession
     )
     if session is None:
         raise OpenHireError(SESSION_NOT_FOUND, "not_found", status=404)
-    if not interview_visible_to(user).filter(pk=session.pk).exists():
+    if user is not None and not (
+        session.candidate_id == user.pk
+        or (session.job is not None and session.job.recruiter_id == user.pk)
+    ):
         raise OpenHireError(NOT_YOURS, "forbidden", status=403)
     return _expire_if_idle(session)
 

@@ -26,28 +26,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from openhire.llm.types import Turn
+from openhire.llm.types import QUESTION_TYPES, Turn
 
 # --- phases ------------------------------------------------------------------
 
+# One question phase per question type of the AI layer, in the order asked.
+QUESTION_PHASES: tuple[str, ...] = QUESTION_TYPES
+GREETING, RESUME, FOLLOW_UP, SCENARIO, SCENARIO_FOLLOW_UP = QUESTION_PHASES
+
 WAITING = "waiting"
-GREETING = "greeting"
-RESUME = "resume"
-FOLLOW_UP = "follow_up"
-SCENARIO = "scenario"
-SCENARIO_FOLLOW_UP = "scenario_follow_up"
 ANALYSING = "analysing"
 COMPLETED = "completed"
 ENDED_EARLY = "ended_early"
 EXPIRED = "expired"
-
-QUESTION_PHASES: tuple[str, ...] = (
-    GREETING,
-    RESUME,
-    FOLLOW_UP,
-    SCENARIO,
-    SCENARIO_FOLLOW_UP,
-)
 FINISHED_PHASES: frozenset[str] = frozenset({COMPLETED, ENDED_EARLY})
 PHASES: tuple[str, ...] = (
     WAITING,

@@ -18,14 +18,11 @@ from interviews.services import (
     interview_status,
 )
 from openhire import __version__
-from openhire.schema import ERROR_RESPONSES, ErrorSerializer
+from openhire.auth import request_user
+from openhire.schema import ErrorSerializer, error_responses
 
 HEALTH_SERVICE = "AI Interview WebSocket"
-READ_ERRORS = {code: ERROR_RESPONSES[code] for code in (401, 403, 404)}
-
-
-def _caller(request: Request):
-    return getattr(request, "user", None)
+READ_ERRORS = error_responses(401, 403, 404)
 
 
 class InterviewStatusView(APIView):
@@ -34,7 +31,7 @@ class InterviewStatusView(APIView):
     @extend_schema(responses={200: s.InterviewStatusSerializer, **READ_ERRORS})
     def get(self, request: Request, session_id: str) -> Response:
         """Report an interview's progress."""
-        session = interview_get_for(user=_caller(request), session_id=session_id)
+        session = interview_get_for(user=request_user(request), session_id=session_id)
         return Response(interview_status(session=session))
 
 
@@ -50,7 +47,7 @@ class InterviewResultsView(APIView):
     )
     def get(self, request: Request, session_id: str) -> Response:
         """Return a finished interview's results."""
-        session = interview_get_for(user=_caller(request), session_id=session_id)
+        session = interview_get_for(user=request_user(request), session_id=session_id)
         return Response(interview_results(session=session))
 
 
@@ -60,7 +57,7 @@ class InterviewSessionView(APIView):
     @extend_schema(responses={200: s.InterviewDeletedSerializer, **READ_ERRORS})
     def delete(self, request: Request, session_id: str) -> Response:
         """Delete an interview session and close its socket."""
-        session = interview_get_for(user=_caller(request), session_id=session_id)
+        session = interview_get_for(user=request_user(request), session_id=session_id)
         interview_delete(session=session)
         return Response(
             {

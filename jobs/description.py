@@ -9,7 +9,7 @@ def _label(key: str) -> str:
     return key.replace("_", " ").strip().capitalize()
 
 
-def description_text(value: Any, *, depth: int = 0) -> str:
+def description_text(value: Any) -> str:
     """Return `value` as text: objects as labelled sections, lists as bullets."""
     if value is None:
         return ""
@@ -18,7 +18,7 @@ def description_text(value: Any, *, depth: int = 0) -> str:
     if isinstance(value, dict):
         parts = []
         for key, item in value.items():
-            body = description_text(item, depth=depth + 1)
+            body = description_text(item)
             if not body:
                 continue
             if isinstance(item, (dict, list)):
@@ -28,8 +28,6 @@ def description_text(value: Any, *, depth: int = 0) -> str:
         return "\n".join(parts)
     if isinstance(value, list):
         return "\n".join(
-            f"- {description_text(item, depth=depth + 1)}"
-            for item in value
-            if item not in (None, "")
+            f"- {description_text(item)}" for item in value if item not in (None, "")
         )
     return str(value)

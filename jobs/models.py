@@ -83,7 +83,7 @@ class Job(models.Model):
     @property
     def is_open(self) -> bool:
         """Say whether candidates may still apply (active and not past its end date)."""
-        return self.status == JobStatus.ACTIVE and self.end_date >= timezone.now()
+        return self.effective_status == JobStatus.ACTIVE
 
     @property
     def effective_status(self) -> str:

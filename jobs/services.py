@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import string
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -129,6 +129,11 @@ class JobFilters:
     status: str = ""
     sort_by: str = "created_at"
     sort_order: str = "desc"
+
+    @property
+    def count_key(self) -> str:
+        """Name the rows these filters select (the order does not change the count)."""
+        return repr(replace(self, sort_by="", sort_order=""))
 
 
 BAD_STATUS = "status must be one of: " + ", ".join(JobStatus.values) + "."

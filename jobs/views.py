@@ -26,6 +26,7 @@ from jobs.services import (
 from openhire.auth import request_user
 from openhire.pagination import paginate
 from openhire.schema import (
+    PAGE_HEADERS,
     PAGE_PARAMETERS,
     ErrorSerializer,
     error_responses,
@@ -42,16 +43,6 @@ LIST_PARAMETERS = [
     OpenApiParameter("sort_by", str, enum=list(SORT_FIELDS), default="created_at"),
     OpenApiParameter("sort_order", str, enum=list(SORT_ORDERS), default="desc"),
     *PAGE_PARAMETERS,
-]
-PAGE_HEADERS = [
-    OpenApiParameter(
-        "Link",
-        str,
-        OpenApiParameter.HEADER,
-        response=True,
-        description='<next page URL>; rel="next", when there is one.',
-    ),
-    OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True),
 ]
 # 404: an unknown job, or (trusted mode) an unknown recruiter_id.
 WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415)
@@ -82,7 +73,7 @@ class JobListCreateView(APIView):
         page = paginate(
             request,
             job_list(filters=filters),
-            count_key=(JOB_COUNT_SCOPE, repr(filters)),
+            count_key=(JOB_COUNT_SCOPE, filters.count_key),
         )
         return Response(JobSerializer(page.items, many=True).data, headers=page.headers)
 
@@ -95,9 +86,8 @@ class JobListCreateView(APIView):
         user = request_user(request, field="recruiter_id")
         serializer = JobInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        fields = {
-            k: v for k, v in serializer.validated_data.items() if k != "recruiter_id"
-        }
+        fields = serializer.validated_data
+        fields.pop("recruiter_id", None)  # identity, taken by request_user above
         job = job_create(recruiter=user, fields=fields)
         return Response(JobSerializer(job).data, status=201)
 
@@ -118,9 +108,8 @@ class JobDetailView(APIView):
         user = request_user(request, field="recruiter_id")
         serializer = JobInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        fields = {
-            k: v for k, v in serializer.validated_data.items() if k != "recruiter_id"
-        }
+        fields = serializer.validated_data
+        fields.pop("recruiter_id", None)  # identity, taken by request_user above
         job = job_update(job=job, user=user, fields=fields)
         return Response(JobSerializer(job).data)
 

@@ -101,5 +101,6 @@ def request_user(request: Request, *, field: str | None = None) -> User | None:
         claimed = request.query_params.get(field)
         if claimed in (None, "") and isinstance(request.data, dict):
             claimed = request.data.get(field)
-    user = request.user if getattr(request, "user", None) is not None else None
-    return identify(user, claimed_id=claimed, field=field or "user_id")
+    return identify(
+        getattr(request, "user", None), claimed_id=claimed, field=field or "user_id"
+    )

@@ -13,12 +13,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 
 NOT_FOUND = "Not found."
 SERVER_ERROR = "The server hit an unexpected error; it has been logged."
-INVALID_INPUT = "Some fields are invalid."
 INVALID_ID = "'{value}' is not a valid id."
 BODY_TOO_LARGE = "The request body is too large."
 BAD_REQUEST = "The request could not be read."
@@ -81,12 +80,12 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     """Render any API exception as `{detail, code}` (plus `errors`)."""
     from rest_framework.views import exception_handler as drf_exception_handler
 
+    if isinstance(exc, RequestDataTooBig):  # DATA_UPLOAD_MAX_MEMORY_SIZE, any view
+        exc = too_large()
+    elif isinstance(exc, SuspiciousOperation):  # e.g. too many form fields
+        exc = OpenHireError(BAD_REQUEST, "bad_request")
     if isinstance(exc, OpenHireError):
         return Response(exc.body(), status=exc.status, headers=exc.headers)
-    if isinstance(exc, RequestDataTooBig):  # DATA_UPLOAD_MAX_MEMORY_SIZE, any view
-        return Response({"detail": BODY_TOO_LARGE, "code": "too_large"}, status=413)
-    if isinstance(exc, SuspiciousOperation):  # e.g. too many form fields
-        return Response({"detail": BAD_REQUEST, "code": "bad_request"}, status=400)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(NOT_FOUND)
     elif isinstance(exc, DjangoPermissionDenied):
@@ -119,6 +118,16 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     return response
 
 
+def too_large() -> OpenHireError:
+    """Return the 413 for a request body over the upload limit."""
+    return OpenHireError(BODY_TOO_LARGE, "too_large", status=413)
+
+
+def error_response(error: OpenHireError) -> JsonResponse:
+    """Render an error outside DRF (Django's handlers, ASGI middleware)."""
+    return JsonResponse(error.body(), status=error.status, headers=error.headers)
+
+
 def _is_admin_path(request: HttpRequest) -> bool:
     return request.path.startswith("/admin")
 
@@ -129,9 +138,7 @@ def handler404(request: HttpRequest, exception: Exception | None = None):
         from django.views.defaults import page_not_found
 
         return page_not_found(request, exception)
-    return JsonResponse(
-        {"detail": NOT_FOUND, "code": "not_found"}, status=status.HTTP_404_NOT_FOUND
-    )
+    return error_response(OpenHireError(NOT_FOUND, "not_found", status=404))
 
 
 def handler400(request: HttpRequest, exception: Exception | None = None):
@@ -140,12 +147,9 @@ def handler400(request: HttpRequest, exception: Exception | None = None):
         from django.views.defaults import bad_request
 
         return bad_request(request, exception)
-    return JsonResponse(
-        {"detail": BAD_REQUEST, "code": "bad_request"},
-        status=status.HTTP_400_BAD_REQUEST,
-    )
+    return error_response(OpenHireError(BAD_REQUEST, "bad_request"))
 
 
 def handler500(request: HttpRequest):
     """Answer unexpected errors with the JSON error shape and no traceback."""
-    return JsonResponse({"detail": SERVER_ERROR, "code": "server_error"}, status=500)
+    return error_response(OpenHireError(SERVER_ERROR, "server_error", status=500))

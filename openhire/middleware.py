@@ -16,6 +16,8 @@ import uuid
 
 from django.http import HttpRequest, HttpResponse
 
+from openhire.errors import too_large
+
 logger = logging.getLogger("openhire.request")
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -53,9 +55,6 @@ class RequestLogMiddleware:
         return response
 
 
-BODY_TOO_LARGE = "The request body is larger than the limit of {limit_mb} MB."
-
-
 class BodySizeLimit:
     """ASGI wrapper: refuse HTTP bodies over the limit before Django reads them.
 
@@ -69,10 +68,7 @@ class BodySizeLimit:
         self.max_bytes = max_bytes
 
     async def _refuse(self, send) -> None:
-        limit_mb = round(self.max_bytes / (1024 * 1024), 1)
-        body = json.dumps(
-            {"detail": BODY_TOO_LARGE.format(limit_mb=limit_mb), "code": "too_large"}
-        ).encode()
+        body = json.dumps(too_large().body()).encode()
         await send(
             {
                 "type": "http.response.start",

@@ -71,7 +71,6 @@ def cached_count(queryset: QuerySet, *, scope: str, key: str) -> int:
 @dataclass
 class Page:
     items: list[Any]
-    total: int
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -129,4 +128,4 @@ def paginate(
             replace_query_param(url, "offset", offset + limit), "limit", limit
         )
         headers["Link"] = f'<{url}>; rel="next"'
-    return Page(items=items, total=total, headers=headers)
+    return Page(items=items, headers=headers)

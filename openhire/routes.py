@@ -7,6 +7,7 @@ views' docstrings and examples from a view's optional `example` attribute.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -127,3 +128,9 @@ def websocket_routes() -> list[dict[str, str]]:
             }
         )
     return routes
+
+
+@functools.cache
+def all_routes() -> list[dict[str, str]]:
+    """Return every HTTP and WebSocket route (the URL configuration is fixed at start)."""
+    return http_routes() + websocket_routes()

@@ -63,6 +63,17 @@ PAGE_PARAMETERS = [
         description="Rows to skip.",
     ),
 ]
+# The response headers of a paginated list (openhire.pagination.paginate).
+PAGE_HEADERS = [
+    OpenApiParameter(
+        "Link",
+        str,
+        OpenApiParameter.HEADER,
+        response=True,
+        description='<next page URL>; rel="next", when there is one.',
+    ),
+    OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True),
+]
 
 
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):

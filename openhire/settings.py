@@ -175,10 +175,29 @@ if REDIS_URL:
         raise ImproperlyConfigured(
             "REDIS_URL must start with redis://, rediss:// or unix://."
         )
+    # redis-py 8 caps a pool at 100 connections and fails beyond (a burst of
+    # sockets joining their session groups needs more), and its 5 s default read
+    # timeout equals channels-redis' 5 s blocking receive: under load the receive
+    # times out and the socket dies with 1011. Both are raised here.
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": 30,
+                        "max_connections": env_int(
+                            "OPENHIRE_REDIS_MAX_CONNECTIONS",
+                            2000,
+                            minimum=10,
+                            maximum=100000,
+                        ),
+                    }
+                ],
+                "capacity": 1500,
+                "expiry": 30,
+            },
         }
     }
     CACHES = {
@@ -219,7 +238,7 @@ STORAGES = {
 
 OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximum=100)
 # Non-file request data may carry a base64 data: URL of the largest resume (resumes);
-# POST /review-resume answers 413 from Content-Length before parsing (resumes/views.py).
+# A larger body is refused with 413 before it is read (openhire.middleware.BodySizeLimit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -278,9 +297,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "openhire.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # POST /users; the AI endpoints' rates are read by openhire/throttling.py.
     "DEFAULT_THROTTLE_RATES": {
-        "signup": env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute"),
-        "ai": env_rate("OPENHIRE_THROTTLE_AI", "30/minute"),
+        "signup": env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute")
     },
     "NUM_PROXIES": env_int("OPENHIRE_NUM_PROXIES", 0, minimum=0, maximum=10) or None,
 }
@@ -290,6 +309,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Open-source hiring backend: jobs, resume review, AI interviews.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # /openapi.json and /docs are public: a stale token is no reason to refuse them.
+    "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -310,6 +331,16 @@ except ValueError as exc:
 OPENHIRE_LLM_BASE_URL = env_str("OPENHIRE_LLM_BASE_URL")
 OPENAI_API_KEY = env_str("OPENAI_API_KEY")
 OPENHIRE_LLM_TIMEOUT_S = env_float("OPENHIRE_LLM_TIMEOUT_S", 30.0, minimum=0.1)
+# A model engine needs a key, or a base URL for a server that needs none.
+if (
+    OPENHIRE_LLM.startswith("openai:")
+    and not OPENAI_API_KEY
+    and not OPENHIRE_LLM_BASE_URL
+):
+    raise ImproperlyConfigured(
+        f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
+        "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
+    )
 
 LOGGING = {
     "version": 1,
@@ -326,45 +357,16 @@ LOGGING = {
     },
 }
 
-# --- chat (issue 3: AI engines and the chat assistant) ---------------------------
-# POST /chat and /test-chat requests per user (or per IP when anonymous).
-OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")
-# A model engine needs a key, or a base URL for a server that needs none.
-if (
-    OPENHIRE_LLM.startswith("openai:")
-    and not OPENAI_API_KEY
-    and not OPENHIRE_LLM_BASE_URL
-):
-    raise ImproperlyConfigured(
-        f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
-        "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
-    )
+# --- AI throttles (openhire/throttling.py) -------------------------------------------
+# Per caller (per user, or per IP when anonymous) for each endpoint that spends
+# model calls, plus one per-IP budget for each of them.
+OPENHIRE_THROTTLE_AI = env_rate("OPENHIRE_THROTTLE_AI", "30/minute")  # /review-resume
+OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")  # /chat
+OPENHIRE_THROTTLE_INTERVIEW = env_rate("OPENHIRE_THROTTLE_INTERVIEW", "10/minute")
+OPENHIRE_THROTTLE_AI_IP = env_rate("OPENHIRE_THROTTLE_AI_IP", "120/minute")
 
-# --- interviews (issue 5) ---------------------------------------------------------
+# --- interviews ---------------------------------------------------------------------
 # Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).
 OPENHIRE_INTERVIEW_IDLE_MINUTES = env_int(
     "OPENHIRE_INTERVIEW_IDLE_MINUTES", 30, minimum=1, maximum=7 * 24 * 60
 )
-# redis-py 8 caps a pool at 100 connections and fails beyond (a burst of sockets
-# joining their session groups needs more), and its 5 s default read timeout
-# equals channels-redis' 5 s blocking receive: under load the receive times out
-# and the socket dies with 1011. Both are raised here.
-if REDIS_URL:
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [
-        {
-            "address": REDIS_URL,
-            "socket_timeout": 30,
-            "max_connections": env_int(
-                "OPENHIRE_REDIS_MAX_CONNECTIONS", 2000, minimum=10, maximum=100000
-            ),
-        }
-    ]
-
-# --- hardening (issue 7): AI throttles, public schema ------------------------------
-# Per-caller budgets (per user, or per IP when anonymous) of the endpoints that
-# spend model calls, plus one per-IP budget for each of them (openhire/throttling.py).
-OPENHIRE_THROTTLE_AI = REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["ai"]  # /review-resume
-OPENHIRE_THROTTLE_INTERVIEW = env_rate("OPENHIRE_THROTTLE_INTERVIEW", "10/minute")
-OPENHIRE_THROTTLE_AI_IP = env_rate("OPENHIRE_THROTTLE_AI_IP", "120/minute")
-# /openapi.json and /docs are public: a stale token is not a reason to refuse them.
-SPECTACULAR_SETTINGS["SERVE_AUTHENTICATION"] = []

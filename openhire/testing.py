@@ -54,7 +54,8 @@ def server_command(kind: str, port: int, *, workers: int = 1) -> list[str]:
     if kind == "uvicorn":
         return [
             sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", str(port),
-            "--workers", str(workers), "--no-access-log",
+            "--workers", str(workers), "--no-access-log", "--proxy-headers",
+            "--ws-max-size", "65536",  # as `make serve`
         ]  # fmt: skip
     raise ValueError(f"unknown server kind {kind!r}: use daphne or uvicorn")
 

@@ -31,19 +31,16 @@ SCOPE_SETTINGS = {
     "chat": "OPENHIRE_THROTTLE_CHAT",
     "interview": "OPENHIRE_THROTTLE_INTERVIEW",
 }
-DEFAULT_RATES = {"ai": "30/minute", "chat": "30/minute", "interview": "10/minute"}
-IP_SETTING = "OPENHIRE_THROTTLE_AI_IP"
-DEFAULT_IP_RATE = "120/minute"
 
 
 def caller_rate(scope: str) -> str | None:
     """Return the per-caller rate of `scope` from settings."""
-    return getattr(settings, SCOPE_SETTINGS[scope], DEFAULT_RATES[scope])
+    return getattr(settings, SCOPE_SETTINGS[scope])
 
 
 def ip_rate() -> str | None:
     """Return the per-IP rate shared by every AI scope."""
-    return getattr(settings, IP_SETTING, DEFAULT_IP_RATE)
+    return settings.OPENHIRE_THROTTLE_AI_IP
 
 
 class _ScopedThrottle(SimpleRateThrottle):

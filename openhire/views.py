@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from openhire import __version__
-from openhire.routes import http_routes, websocket_routes
+from openhire.routes import all_routes
 from openhire.services import check_channel_layer, check_database
 
 SERVICE_NAME = "OpenHire API"
@@ -39,7 +39,7 @@ class RootView(APIView):
                 "message": "Welcome to OpenHire, an open-source hiring backend.",
                 "version": __version__,
                 "status": "running",
-                "endpoints": http_routes() + websocket_routes(),
+                "endpoints": all_routes(),
             }
         )
 

@@ -13,6 +13,7 @@ from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
 
 from accounts.services import user_for_token
+from openhire.auth import TokenAuthentication
 
 
 def token_from_scope(scope: dict) -> str:
@@ -24,7 +25,7 @@ def token_from_scope(scope: dict) -> str:
     for name, value in scope.get("headers", []):
         if name == b"authorization":
             parts = value.decode(errors="replace").split()
-            if len(parts) == 2 and parts[0].lower() in ("token", "bearer"):
+            if len(parts) == 2 and parts[0].lower() in TokenAuthentication.keywords:
                 return parts[1]
     return ""
 

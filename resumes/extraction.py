@@ -44,7 +44,6 @@ MAX_ZIP_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_ZIP_ENTRY_RATIO = 200  # uncompressed / compressed, for entries above 1 MB
 MIN_WORDS = 3
 
-MSG_UNSUPPORTED = f"Unsupported file type: upload {ACCEPTED_TYPES}."
 MSG_LEGACY_DOC = (
     "Legacy Word .doc files (and password-protected Office files) are not supported: "
     f"save it as DOCX or PDF, or upload {ACCEPTED_TYPES}."
@@ -82,7 +81,7 @@ MSG_NO_TEXT_PDF = (
 )
 MSG_NO_TEXT = "The resume has no readable text; it must contain at least a few words."
 MSG_BAD_DATA_URL = "The resume data: URL is malformed or its base64 payload is invalid."
-MSG_TOO_LARGE = "The resume is larger than the upload limit of {limit_mb} MB."
+MSG_TOO_LARGE = "The resume is larger than the upload limit."
 
 
 class ExtractionError(ValueError):
@@ -171,9 +170,7 @@ def decode_data_url(value: str, *, max_bytes: int | None = None) -> bytes:
     if "base64" in params:
         payload = re.sub(r"\s+", "", payload)
         if max_bytes is not None and len(payload) * 3 // 4 > max_bytes:
-            raise ExtractionError(
-                MSG_TOO_LARGE.format(limit_mb=_mb(max_bytes)), "too_large"
-            )
+            raise ExtractionError(MSG_TOO_LARGE, "too_large")
         payload = urllib.parse.unquote(payload) if "%" in payload else payload
         payload += "=" * (-len(payload) % 4)
         altchars = b"-_" if ("-" in payload or "_" in payload) else None
@@ -184,14 +181,8 @@ def decode_data_url(value: str, *, max_bytes: int | None = None) -> bytes:
     else:
         data = urllib.parse.unquote_to_bytes(payload)
     if max_bytes is not None and len(data) > max_bytes:
-        raise ExtractionError(
-            MSG_TOO_LARGE.format(limit_mb=_mb(max_bytes)), "too_large"
-        )
+        raise ExtractionError(MSG_TOO_LARGE, "too_large")
     return data
-
-
-def _mb(limit: int) -> str:
-    return f"{limit / (1024 * 1024):g}"
 
 
 # --- sniffing -------------------------------------------------------------------

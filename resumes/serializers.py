@@ -9,7 +9,13 @@ from rest_framework import serializers
 
 from openhire.errors import OpenHireError
 from resumes.models import Application, ApplicationStatus
-from resumes.services import ResumeUpload, ReviewOutcome, max_upload_bytes, too_large
+from resumes.services import (
+    ResumeUpload,
+    ReviewOutcome,
+    max_upload_bytes,
+    review_details,
+    too_large,
+)
 
 MSG_NO_JOB_ID = "job_id is required (jobId is accepted too)."
 MSG_NO_RESUME = (
@@ -98,11 +104,6 @@ class RequirementMatchSerializer(serializers.Serializer):
     )
 
 
-class LinkSerializer(serializers.Serializer):
-    url = serializers.CharField()
-    text = serializers.CharField()
-
-
 class ReviewDetailsSerializer(serializers.Serializer):
     matched = RequirementMatchSerializer(many=True)
     missing = RequirementMatchSerializer(many=True)
@@ -142,8 +143,7 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
         "pros": " ".join(review.pros),
         "cons": " ".join(review.cons),
         "details": {
-            "matched": [_match(m) for m in review.matched],
-            "missing": [_match(m) for m in review.missing],
+            **review_details(review),
             "pros": list(review.pros),
             "cons": list(review.cons),
             "resume": {
@@ -169,15 +169,6 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
     if outcome.application is not None:
         body["application_id"] = str(outcome.application.id)
     return body
-
-
-def _match(match: Any) -> dict[str, Any]:
-    return {
-        "requirement": match.requirement,
-        "matched": match.matched,
-        "evidence": match.evidence,
-        "kind": match.kind,
-    }
 
 
 class CandidateSerializer(serializers.Serializer):

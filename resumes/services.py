@@ -57,8 +57,8 @@ def max_upload_bytes() -> int:
 
 
 def max_body_bytes() -> int:
-    """Return the largest request body: a base64 data: URL of the largest resume."""
-    return max_upload_bytes() * 4 // 3 + 64 * 1024
+    """Return the largest request body (`DATA_UPLOAD_MAX_MEMORY_SIZE`)."""
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 
 def too_large() -> OpenHireError:
@@ -232,7 +232,6 @@ def resume_review_submit(
     cached = review is not None
     if review is None:
         review = llm.review_resume(resume_text=text, job=spec)
-        review = dataclasses.replace(review, score=max(0, min(10, int(review.score))))
         # Nothing is recorded for anonymous callers (DESIGN.md §4), not even in the
         # cache: their review quotes the resume.
         if (
@@ -328,6 +327,7 @@ def application_record(
         spec_hash=spec_hash,
     )
     for attempt in range(2):
+        written = ""  # the file this attempt wrote to storage, if any
         try:
             with transaction.atomic():
                 application = (
@@ -339,8 +339,10 @@ def application_record(
                     application = Application(job=job, candidate=candidate)
                 old_file = application.resume_file.name or ""
                 _fill(application, **fields)
-                application.save()
                 new_file = application.resume_file.name or ""
+                if new_file != old_file:
+                    written = new_file
+                application.save()
                 if old_file and old_file != new_file:
                     storage = application.resume_file.storage
                     transaction.on_commit(
@@ -348,6 +350,8 @@ def application_record(
                     )
                 return application
         except IntegrityError:
+            if written:  # the insert lost the race: do not orphan the stored file
+                application.resume_file.storage.delete(written)
             if attempt:  # a concurrent first review created it; the retry updates it
                 raise
     raise AssertionError("unreachable")

@@ -1,4 +1,3 @@
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -6,11 +5,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jobs.views import PAGE_HEADERS
 from openhire.auth import request_user
-from openhire.errors import OpenHireError
 from openhire.pagination import paginate
-from openhire.schema import PAGE_PARAMETERS, error_responses, uuid_path
+from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
 from resumes.models import ApplicationStatus
 from resumes.serializers import (
@@ -27,23 +24,8 @@ from resumes.services import (
     application_list_for_job,
     application_read,
     application_set_status,
-    max_body_bytes,
     resume_review_submit,
-    too_large,
 )
-
-MSG_BAD_LENGTH = "The Content-Length header is not a number."
-
-
-def refuse_oversized_body(request: Request) -> None:
-    """Answer 413 from the Content-Length header, before the body is parsed."""
-    raw = request.META.get("CONTENT_LENGTH") or "0"
-    try:
-        length = int(raw)
-    except ValueError:
-        raise OpenHireError(MSG_BAD_LENGTH, "invalid_content_length") from None
-    if length > max_body_bytes():
-        raise too_large()
 
 
 def _caller(request: Request):
@@ -77,14 +59,7 @@ class ReviewResumeView(APIView):
     )
     def post(self, request: Request) -> Response:
         """Review a resume against a job and record the candidate's application."""
-        refuse_oversized_body(request)
-        try:
-            data, files = request.data, request.FILES
-        except RequestDataTooBig:
-            raise too_large() from None
-        except TooManyFieldsSent:
-            raise OpenHireError("Too many form fields.", "invalid") from None
-        job_id, upload = review_request(data, files)
+        job_id, upload = review_request(request.data, request.FILES)
         user = request_user(request, field="candidate_id")
         outcome = resume_review_submit(user=user, job_id=job_id, upload=upload)
         return Response(review_response(outcome))

@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import openai
+from django.conf import settings
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -64,7 +65,6 @@ CHAT_PROMPT_VERSION = "lc-chat-1"
 
 FALLBACK_ENGINE = "offline-fallback"
 ATTEMPTS = 2  # the first call and one retry
-DEFAULT_TIMEOUT_S = 30.0
 
 MISSING_KEY_MESSAGE = (
     "OPENHIRE_LLM={spec} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL for an "
@@ -367,14 +367,6 @@ class _Attempts:
     failure: str = ""
 
 
-def _setting(name: str, default: Any) -> Any:
-    from django.conf import settings
-
-    if not settings.configured:
-        return default
-    return getattr(settings, name, default)
-
-
 def _redact_url(url: str) -> str:
     """Drop any user:password part of a URL."""
     if not url:
@@ -424,12 +416,10 @@ class ChatModelEngine:
         self.model = model
         self.name = f"openai:{model}"
         self.timeout_s = float(
-            timeout_s
-            if timeout_s is not None
-            else _setting("OPENHIRE_LLM_TIMEOUT_S", DEFAULT_TIMEOUT_S)
+            timeout_s if timeout_s is not None else settings.OPENHIRE_LLM_TIMEOUT_S
         )
         self.base_url = (
-            base_url if base_url is not None else _setting("OPENHIRE_LLM_BASE_URL", "")
+            base_url if base_url is not None else settings.OPENHIRE_LLM_BASE_URL
         )
         self.fallback = fallback or OfflineEngine()
         if chat_model is None:
@@ -439,7 +429,7 @@ class ChatModelEngine:
     def _build_chat_openai(self, api_key: str | None) -> Any:
         from langchain_openai import ChatOpenAI
 
-        key = api_key if api_key is not None else _setting("OPENAI_API_KEY", "")
+        key = api_key if api_key is not None else settings.OPENAI_API_KEY
         if not key and not self.base_url:
             raise ValueError(MISSING_KEY_MESSAGE.format(spec=self.name))
         client = ChatOpenAI(
@@ -542,12 +532,12 @@ class ChatModelEngine:
     def _review_from(
         self, out: ReviewOut, base: Callable[[], ResumeReview], resume_text: str
     ) -> ResumeReview:
+        resume = _normalise(resume_text)
+
         def quoted(evidence: str) -> str:
             # Keep only evidence the resume really contains.
             wanted = _normalise(evidence)
-            return (
-                evidence.strip() if wanted and wanted in _normalise(resume_text) else ""
-            )
+            return evidence.strip() if wanted and wanted in resume else ""
 
         score = (
             round(clamp(out.score, 0, 10)) if out.score is not None else base().score

@@ -70,4 +70,4 @@ def get_engine() -> Engine:
     """Return the engine for the current `settings.OPENHIRE_LLM` (cached per value)."""
     from django.conf import settings
 
-    return _build(getattr(settings, "OPENHIRE_LLM", "offline"))
+    return _build(settings.OPENHIRE_LLM)

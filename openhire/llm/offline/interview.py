@@ -75,6 +75,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from openhire.llm.types import (
+    QUESTION_TYPES,
     AIMeta,
     InterviewAnalysis,
     InterviewContext,
@@ -83,7 +84,7 @@ from openhire.llm.types import (
 )
 
 PROMPT_VERSION = "offline-interview-1"
-TOTAL_QUESTIONS = 5
+TOTAL_QUESTIONS = len(QUESTION_TYPES)
 QUOTE_MAX_WORDS = 14
 QUOTE_MAX_SENTENCES = 30  # quotes come from the first 30 sentences of an answer
 

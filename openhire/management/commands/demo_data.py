@@ -3,6 +3,7 @@
 import datetime as dt
 import secrets
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -44,7 +45,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "--port", type=int, default=8000, help="Port shown in the examples."
+            "--port",
+            type=int,
+            default=settings.PORT,
+            help="Port shown in the examples.",
         )
 
     @transaction.atomic
