@@ -143,3 +143,14 @@ def desk_client():
         return client
 
     return build
+
+
+@pytest.fixture
+def make_application():
+    """Store an application with a review (for tests of apps below `resumes`)."""
+    from resumes.tests.factories import application_make, candidate_make
+
+    def make(*, job, email: str, **fields):
+        return application_make(job=job, candidate=candidate_make(email), **fields)
+
+    return make

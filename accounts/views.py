@@ -4,16 +4,17 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from accounts.identity import request_user, trusted_mode
 from accounts.models import User
+from accounts.permissions import require_owner
 from accounts.serializers import (
     UserCreateSerializer,
     UserSerializer,
     UserWithTokenSerializer,
 )
 from accounts.services import user_create
-from openhire.auth import parse_uuid, request_user, trusted_mode
 from openhire.errors import not_found
-from openhire.permissions import require_owner
+from openhire.ids import parse_uuid
 from openhire.schema import error_responses, uuid_path
 
 

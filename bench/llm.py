@@ -5,7 +5,7 @@ Run: `.venv/bin/python bench/llm.py [--calls 1000] [--timeout 0.5]`
 1. Each offline domain call (`review_resume`, `next_question`,
    `analyze_interview`, `chat_reply`) is timed over `--calls` runs: p50, p99, max.
 2. The LangChain engine runs against the local OpenAI-compatible stub
-   (`openhire.llm.testing.OpenAIStub`, 127.0.0.1 only) with the real
+   (`ai.testing.OpenAIStub`, 127.0.0.1 only) with the real
    langchain-openai client: a good answer, a 500 then a good answer (retry), two
    500s, an unparseable then a good answer, and a slow server that times out
    twice and falls back offline, with the per-attempt timeout `--timeout`.
@@ -37,16 +37,16 @@ def setup_django() -> None:
 
 setup_django()
 
-from bench.loadgen import percentile  # noqa: E402
-from openhire.llm.chat_model import ChatModelEngine  # noqa: E402
-from openhire.llm.offline import OfflineEngine  # noqa: E402
-from openhire.llm.testing import OpenAIStub, StubReply  # noqa: E402
-from openhire.llm.types import (  # noqa: E402
+from ai.chat_model import ChatModelEngine  # noqa: E402
+from ai.offline import OfflineEngine  # noqa: E402
+from ai.testing import OpenAIStub, StubReply  # noqa: E402
+from ai.types import (  # noqa: E402
     ChatMessage,
     InterviewContext,
     JobSpec,
     Turn,
 )
+from bench.loadgen import percentile  # noqa: E402
 
 JOB = JobSpec(
     title="Senior Backend Engineer",
@@ -174,7 +174,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=1000)
     parser.add_argument("--timeout", type=float, default=0.5)
     args = parser.parse_args()
-    for name in ("openhire.llm", "httpx", "httpx2", "openai"):  # the table says it
+    for name in ("ai", "httpx", "httpx2", "openai"):  # the table says it
         logging.getLogger(name).setLevel(logging.ERROR)
 
     offline = offline_rows(args.calls)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from openhire.llm.types import MESSAGE_TYPES, ChatMessage
+from ai.types import MESSAGE_TYPES, ChatMessage
 
 MAX_HISTORY = 100
 MAX_TOTAL_CHARS = 32_000

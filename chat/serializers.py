@@ -6,6 +6,7 @@ from typing import Any, get_args
 
 from rest_framework import serializers
 
+from ai.types import MESSAGE_TYPES, Sentiment
 from chat.conversation import (
     TYPE_ALIASES,
     ConversationError,
@@ -14,7 +15,6 @@ from chat.conversation import (
     parse_user_input,
 )
 from openhire.errors import OpenHireError
-from openhire.llm.types import MESSAGE_TYPES, Sentiment
 
 BAD_BODY = "The body must be a JSON object with user_input and messages."
 

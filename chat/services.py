@@ -7,9 +7,9 @@ from typing import Any
 
 from django.conf import settings
 
+import ai as llm
+from ai.types import ChatMessage
 from chat.conversation import TEST_PREFIX, extended, without_echo
-from openhire import llm
-from openhire.llm.types import ChatMessage
 
 logger = logging.getLogger("openhire.chat")
 

@@ -19,8 +19,8 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from accounts.admin_site import RecruiterScopedAdmin, html_list
 from interviews.models import InterviewArtifact, InterviewSession
-from openhire.admin_site import RecruiterScopedAdmin, html_list
 
 SCORES = [
     ("overall_score", "overall"),

@@ -25,9 +25,9 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.db import close_old_connections
 from django.utils import timezone
 
+from accounts.identity import trusted_mode
 from interviews import services
 from interviews.state_machine import ANSWER_TOO_LONG, MAX_ANSWER_CHARS, NOT_INITIALIZED
-from openhire.auth import trusted_mode
 from openhire.errors import OpenHireError
 from openhire.throttling import ai_throttle_wait, client_ip
 from resumes.services import max_body_bytes

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ai.types import RECOMMENDATIONS
 from interviews import state_machine as sm
-from openhire.llm.types import RECOMMENDATIONS
 
 PHASE_CHOICES = [(phase, phase.replace("_", " ")) for phase in sm.PHASES]
 LEVEL_CHOICES = [("low", "low"), ("medium", "medium"), ("high", "high")]

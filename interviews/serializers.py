@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from openhire.llm.types import RECOMMENDATIONS
+from ai.types import RECOMMENDATIONS
 
 
 class InterviewStatusSerializer(serializers.Serializer):

@@ -7,7 +7,7 @@ returns, so the consumer sends a frame only once what it announces is stored.
 The rules themselves live in `interviews.state_machine`; an illegal move
 surfaces as `OpenHireError` whose message and code become an `error` frame.
 
-AI calls (`openhire.llm`) are made outside transactions: the question or the
+AI calls (`ai`) are made outside transactions: the question or the
 analysis is computed first and then written under a row lock, so two sockets
 of the same session (a reconnect racing the old socket) never ask a question
 twice or lose an answer.
@@ -32,17 +32,18 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+import ai as llm
+from accounts.identity import identify, trusted_mode
 from accounts.models import Role, User
+from accounts.permissions import require_user
+from ai.offline import OfflineEngine
+from ai.types import InterviewAnalysis, InterviewContext, JobSpec
 from interviews import state_machine as sm
 from interviews.models import InterviewArtifact, InterviewSession
 from jobs.description import description_text
 from jobs.models import Job
-from openhire import llm
-from openhire.auth import identify, parse_uuid, trusted_mode
 from openhire.errors import OpenHireError, not_found
-from openhire.llm.offline import OfflineEngine
-from openhire.llm.types import InterviewAnalysis, InterviewContext, JobSpec
-from openhire.permissions import require_user
+from openhire.ids import parse_uuid
 from resumes.services import ResumeUpload, job_spec, resume_extract
 
 logger = logging.getLogger(__name__)
@@ -473,7 +474,7 @@ def _engine_call(session: InterviewSession, name: str, **arguments: Any) -> Any:
         return getattr(llm, name)(**arguments)
     except Exception as exc:  # any engine failure: the interview goes on offline
         # Imported here: the LangChain engine module loads only when it is needed.
-        from openhire.llm.chat_model import FALLBACK_ENGINE, classify_failure
+        from ai.chat_model import FALLBACK_ENGINE, classify_failure
 
         reason, _retryable = classify_failure(exc)
         logger.warning(

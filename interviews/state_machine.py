@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from openhire.llm.types import QUESTION_TYPES, Turn
+from ai.types import QUESTION_TYPES, Turn
 
 # --- phases ------------------------------------------------------------------
 

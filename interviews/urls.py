@@ -3,6 +3,7 @@ from django.urls import path
 from interviews import views
 
 urlpatterns = [
+    path("interview/", views.InterviewPageView.as_view(), name="interview-page"),
     path(
         "ai-interview/health",
         views.InterviewHealthView.as_view(),

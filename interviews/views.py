@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.views.generic import TemplateView
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.identity import request_user
 from interviews import serializers as s
 from interviews.services import (
     DELETED,
@@ -17,8 +21,8 @@ from interviews.services import (
     interview_results,
     interview_status,
 )
+from interviews.state_machine import TOTAL_QUESTIONS
 from openhire import __version__
-from openhire.auth import request_user
 from openhire.schema import ErrorSerializer, error_responses
 
 HEALTH_SERVICE = "AI Interview WebSocket"
@@ -84,3 +88,20 @@ class InterviewHealthView(APIView):
                 "version": __version__,
             }
         )
+
+
+class InterviewPageView(TemplateView):
+    """Serve the built-in interview page (HTML, CSS, JS; no build step, no CDN)."""
+
+    template_name = "interviews/interview.html"
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The interview page; `?job=<short_code>` fixes the job."""
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["job_code"] = (self.request.GET.get("job") or "").strip()[:64]
+        context["total_questions"] = TOTAL_QUESTIONS
+        context["max_upload_mb"] = settings.OPENHIRE_MAX_UPLOAD_MB
+        return context

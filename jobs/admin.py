@@ -10,10 +10,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
+from accounts.admin_site import RecruiterScopedAdmin, is_superuser
 from accounts.models import Role
 from jobs.models import Job
 from jobs.services import job_save
-from openhire.admin_site import RecruiterScopedAdmin, is_superuser
 
 
 @admin.register(Job)

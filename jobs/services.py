@@ -13,12 +13,12 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
+from accounts.permissions import require_owner, require_role
 from jobs.description import description_text
 from jobs.models import Job, JobStatus
 from jobs.salary import parse_salary
-from openhire.auth import parse_uuid
 from openhire.errors import OpenHireError, not_found
-from openhire.permissions import require_owner, require_role
+from openhire.ids import parse_uuid
 
 SHORT_CODE_ALPHABET = string.ascii_letters + string.digits + "-_"
 SHORT_CODE_LENGTH = 8

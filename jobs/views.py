@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.identity import request_user
 from jobs.serializers import JobInputSerializer, JobSerializer
 from jobs.services import (
     JOB_COUNT_SCOPE,
@@ -23,7 +24,6 @@ from jobs.services import (
     job_list,
     job_update,
 )
-from openhire.auth import request_user
 from openhire.pagination import paginate
 from openhire.schema import (
     PAGE_HEADERS,

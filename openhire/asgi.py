@@ -9,16 +9,21 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.utils.module_loading import import_string  # noqa: E402
 
 from openhire.middleware import BodySizeLimit  # noqa: E402
 from openhire.routing import websocket_urlpatterns  # noqa: E402
-from openhire.ws_auth import OriginCheck, TokenAuthMiddleware  # noqa: E402
+from openhire.ws_origin import OriginCheck  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": BodySizeLimit(
             django_asgi_app, max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         ),
-        "websocket": OriginCheck(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
+        "websocket": OriginCheck(
+            import_string(settings.OPENHIRE_WS_AUTH_MIDDLEWARE)(
+                URLRouter(websocket_urlpatterns)
+            )
+        ),
     }
 )

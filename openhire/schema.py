@@ -79,7 +79,7 @@ PAGE_HEADERS = [
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
     """Describe `Authorization: Token <key>` in the OpenAPI schema."""
 
-    target_class = "openhire.auth.TokenAuthentication"
+    target_class = "accounts.identity.TokenAuthentication"
     name = "TokenAuth"
 
     def get_security_definition(self, auto_schema):

@@ -14,8 +14,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from ai.engines import configure as configure_ai_engines
+from ai.engines import parse_engine_spec
 from openhire.env import env_bool, env_float, env_int, env_list, env_rate, env_str
-from openhire.llm.engines import parse_engine_spec
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("OPENHIRE_VAR_DIR", str(BASE_DIR / "var")))
@@ -72,7 +73,7 @@ PROJECT_APPS = ["openhire", "accounts", "jobs", "resumes", "interviews", "chat"]
 
 INSTALLED_APPS = [
     "daphne",
-    "openhire.admin_config.OpenHireAdminConfig",  # django.contrib.admin (issue 6)
+    "accounts.admin_config.OpenHireAdminConfig",  # django.contrib.admin (issue 6)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "openhire.urls"
 ASGI_APPLICATION = "openhire.asgi.application"
+# Who the WebSocket caller is (accounts owns identity; the project names it only).
+OPENHIRE_WS_AUTH_MIDDLEWARE = "accounts.ws_auth.TokenAuthMiddleware"
 WSGI_APPLICATION = None
 AUTH_USER_MODEL = "accounts.User"
 APPEND_SLASH = False
@@ -286,7 +289,7 @@ PORT = env_int("PORT", 8000, minimum=1, maximum=65535)
 
 # --- REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["openhire.auth.TokenAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.identity.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
@@ -341,6 +344,11 @@ if (
         f"OPENHIRE_LLM={OPENHIRE_LLM} needs OPENAI_API_KEY, or OPENHIRE_LLM_BASE_URL "
         "for an OpenAI-compatible server that needs no key (e.g. Ollama)."
     )
+# `ai/` knows no Django: it reads these settings (overrides included) through
+# the lazy settings object, on each call.
+from django.conf import settings as _live_settings  # noqa: E402
+
+configure_ai_engines(_live_settings)
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,6 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("docs", SpectacularSwaggerView.as_view(url_name="openapi"), name="docs"),
     path("admin/", admin.site.urls),
-    path("interview/", views.InterviewPageView.as_view(), name="interview-page"),
 ]
 urlpatterns += [
     path("", include(f"{app}.urls"))

@@ -1,7 +1,4 @@
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.views.generic import TemplateView
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -13,7 +10,6 @@ from openhire.routes import all_routes
 from openhire.services import check_channel_layer, check_database
 
 SERVICE_NAME = "OpenHire API"
-INTERVIEW_QUESTIONS = 5  # DESIGN.md §6: five questions, in order
 
 
 class RootView(APIView):
@@ -76,20 +72,3 @@ class HealthView(APIView):
             },
             status=200 if healthy else 503,
         )
-
-
-class InterviewPageView(TemplateView):
-    """Serve the built-in interview page (HTML, CSS, JS; no build step, no CDN)."""
-
-    template_name = "openhire/interview.html"
-
-    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        """The interview page; `?job=<short_code>` fixes the job."""
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context["job_code"] = (self.request.GET.get("job") or "").strip()[:64]
-        context["total_questions"] = INTERVIEW_QUESTIONS
-        context["max_upload_mb"] = settings.OPENHIRE_MAX_UPLOAD_MB
-        return context

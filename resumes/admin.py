@@ -33,7 +33,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
-from openhire.admin_site import RecruiterScopedAdmin, html_list
+from accounts.admin_site import RecruiterScopedAdmin, html_list
 from resumes.models import Application, ApplicationStatus
 from resumes.services import applications_set_status
 

@@ -3,7 +3,7 @@
 `resume_review_submit` is the one entry point of `POST /review-resume`: it
 extracts the text (`resumes.extraction`), answers a repeated identical request
 (same resume text, same job text, same engine) from the stored review without
-calling the model, otherwise asks `openhire.llm.review_resume`, and records
+calling the model, otherwise asks `ai.review_resume`, and records
 the application when the caller is an identified candidate and the job is open.
 """
 
@@ -22,14 +22,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+import ai as llm
 from accounts.models import Role, User
+from accounts.permissions import require_owner, require_user
+from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
 from jobs.models import Job
 from jobs.services import job_get
-from openhire import llm
-from openhire.auth import parse_uuid
 from openhire.errors import OpenHireError, not_found
-from openhire.llm.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
-from openhire.permissions import require_owner, require_user
+from openhire.ids import parse_uuid
 from resumes.extraction import (
     ExtractedText,
     ExtractionError,

@@ -5,7 +5,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from openhire.auth import request_user
+from accounts.identity import request_user
 from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES

@@ -1,9 +1,9 @@
 import pytest
 
+from accounts.identity import INVALID_TOKEN
 from accounts.models import ApiToken, User, hash_token
+from accounts.permissions import AUTH_REQUIRED
 from accounts.services import EMAIL_TAKEN
-from openhire.auth import INVALID_TOKEN
-from openhire.permissions import AUTH_REQUIRED
 
 pytestmark = pytest.mark.django_db
 

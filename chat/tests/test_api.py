@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from ai.offline.chat import GOODBYE
+from ai.testing import OpenAIStub, StubReply
 from chat.conversation import (
     BAD_CONTENT,
     BAD_TYPE,
@@ -16,8 +18,6 @@ from chat.conversation import (
     TOO_MANY_MESSAGES,
 )
 from chat.serializers import BAD_BODY
-from openhire.llm.offline.chat import GOODBYE
-from openhire.llm.testing import OpenAIStub, StubReply
 
 pytestmark = pytest.mark.django_db
 

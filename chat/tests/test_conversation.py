@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ai.types import ChatMessage
 from chat.conversation import (
     BAD_CONTENT,
     BAD_MESSAGE,
@@ -21,7 +22,6 @@ from chat.conversation import (
     parse_user_input,
     without_echo,
 )
-from openhire.llm.types import ChatMessage
 
 
 @pytest.mark.parametrize(

@@ -96,7 +96,7 @@ async def test_a_model_engine_takes_two_steps_with_the_same_frames(
 ):
     from unittest import mock
 
-    from openhire import llm
+    import ai as llm
 
     monkeypatch.setattr(
         llm,

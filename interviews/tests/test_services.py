@@ -18,7 +18,7 @@ def remote_engine(monkeypatch):
     """Take the two-step path of engines that call a model: answer, then ask."""
     from unittest import mock
 
-    from openhire import llm
+    import ai as llm
 
     monkeypatch.setattr(
         llm,

@@ -3,11 +3,11 @@ import uuid
 
 import pytest
 
+from accounts.permissions import NOT_OWNER, ROLE_REQUIRED
 from jobs.models import Job
 from jobs.serializers import END_DATE_FORMAT
 from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
 from openhire.pagination import BAD_LIMIT
-from openhire.permissions import NOT_OWNER, ROLE_REQUIRED
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from accounts.admin_site import RECRUITERS_ONLY
 from accounts.models import Role, User
 from accounts.services import user_create
 from conftest import DESK_PASSWORD
-from openhire.admin_site import RECRUITERS_ONLY
 
 pytestmark = pytest.mark.django_db
 

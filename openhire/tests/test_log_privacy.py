@@ -45,7 +45,7 @@ def echoing_model_engine():
     import httpx
     import openai
 
-    from openhire.llm.tests.samples import fake_engine
+    from ai.tests.samples import fake_engine
 
     request = httpx.Request("POST", "http://127.0.0.1/v1/chat/completions")
     failure = openai.APIStatusError(
@@ -63,7 +63,7 @@ def engine(request):
         yield "offline"
         return
     engine = echoing_model_engine()
-    with mock.patch("openhire.llm.get_engine", return_value=engine):
+    with mock.patch("ai.get_engine", return_value=engine):
         yield "model"
 
 
@@ -78,7 +78,7 @@ def test_a_resume_review_logs_no_resume_text_or_token(
     assert response.status_code == 200
     assert any(r.name == "openhire.request" for r in all_logs.records)
     if engine == "model":  # the failure and the garbage answers were logged
-        assert any(r.name == "openhire.llm" for r in all_logs.records)
+        assert any(r.name == "ai" for r in all_logs.records)
     text = logged_text(all_logs)
     assert RESUME_MARKER not in text
     assert candidate.token not in text
@@ -96,7 +96,7 @@ def test_a_chat_logs_no_message_text_or_token(engine, all_logs, client_for, cand
     assert response.status_code == 200
     assert any(r.name == "openhire.chat" for r in all_logs.records)
     if engine == "model":
-        assert any(r.name == "openhire.llm" for r in all_logs.records)
+        assert any(r.name == "ai" for r in all_logs.records)
     text = logged_text(all_logs)
     assert CHAT_MARKER not in text
     assert candidate.token not in text
@@ -134,7 +134,7 @@ def interview_engine(request):
         yield request.param
         return
     engine = echoing_model_engine() if request.param == "model" else RaisingEngine()
-    with mock.patch("openhire.llm.get_engine", return_value=engine):
+    with mock.patch("ai.get_engine", return_value=engine):
         yield request.param
 
 

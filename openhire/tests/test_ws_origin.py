@@ -2,7 +2,7 @@ import pytest
 from channels.testing import WebsocketCommunicator
 
 from openhire.asgi import application
-from openhire.ws_auth import OriginCheck
+from openhire.ws_origin import OriginCheck
 
 
 @pytest.mark.parametrize(

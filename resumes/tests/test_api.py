@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+import ai as llm
 from jobs.models import JobStatus
-from openhire import llm
 from resumes import extraction
 from resumes.models import Application, ApplicationStatus
 from resumes.serializers import MSG_BAD_STATUS, MSG_NO_JOB_ID, MSG_NO_RESUME
@@ -376,7 +376,7 @@ def test_an_anonymous_review_is_not_kept_even_in_the_cache(
         post_review(api, payload)
         second = post_review(api, payload).json()
     assert spy.call_count == 2 and second["cached"] is False
-    from openhire import llm as layer
+    import ai as layer
     from resumes import services
 
     key = services._cache_key(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from openhire.llm.offline import resume_review
-from openhire.llm.offline.resume_review import review, split_sentences
-from openhire.llm.types import JobSpec
+from ai.offline import resume_review
+from ai.offline.resume_review import review, split_sentences
+from ai.types import JobSpec
 from resumes.extraction import extract_text
 
 DATA = Path(__file__).parent / "data" / "resume-fit"

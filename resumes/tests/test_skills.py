@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from openhire.llm.offline import skills
+from ai.offline import skills
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from openhire import llm
-from openhire.llm.chat_model import ChatModelEngine
-from openhire.llm.engines import get_engine, parse_engine_spec
-from openhire.llm.testing import OpenAIStub, StubReply
+import ai as llm
+from ai.chat_model import ChatModelEngine
+from ai.engines import get_engine, parse_engine_spec
+from ai.testing import OpenAIStub, StubReply
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_default_engine_is_offline(settings):

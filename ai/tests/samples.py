@@ -9,8 +9,8 @@ from typing import Any
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from openhire.llm.chat_model import ChatModelEngine
-from openhire.llm.types import InterviewContext, JobSpec, Turn
+from ai.chat_model import ChatModelEngine
+from ai.types import InterviewContext, JobSpec, Turn
 
 JOB = JobSpec(
     title="Backend Engineer",

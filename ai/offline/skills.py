@@ -2,7 +2,7 @@
 
 Use it as::
 
-    from openhire.llm.offline import skills
+    from ai.offline import skills
     skills.find_skills("Built REST APIs on Postgres and k8s")
     # ["REST APIs", "PostgreSQL", "Kubernetes"]
     skill = skills.lookup("Postgres")             # the Skill "PostgreSQL"

@@ -9,7 +9,7 @@ directly, e.g. in tests with a fake chat model::
 Contract of every call:
 
 - The prompt asks for one JSON object; the answer is parsed with pydantic and
-  turned into the typed result of `openhire.llm.types`. Scores are clamped to
+  turned into the typed result of `ai.types`. Scores are clamped to
   their range; fields that are missing or of the wrong type are repaired from
   the offline engine's answer to the same question.
 - Untrusted text (resumes, answers, chat messages) goes to the model between
@@ -35,13 +35,12 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import openai
-from django.conf import settings
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from openhire.llm.offline import OfflineEngine
-from openhire.llm.types import (
+from ai.offline import OfflineEngine
+from ai.types import (
     QUESTION_TYPES,
     RECOMMENDATIONS,
     AIMeta,
@@ -56,7 +55,7 @@ from openhire.llm.types import (
     Turn,
 )
 
-logger = logging.getLogger("openhire.llm")
+logger = logging.getLogger("ai")
 
 REVIEW_PROMPT_VERSION = "lc-review-1"
 QUESTION_PROMPT_VERSION = "lc-question-1"
@@ -415,12 +414,8 @@ class ChatModelEngine:
     ) -> None:
         self.model = model
         self.name = f"openai:{model}"
-        self.timeout_s = float(
-            timeout_s if timeout_s is not None else settings.OPENHIRE_LLM_TIMEOUT_S
-        )
-        self.base_url = (
-            base_url if base_url is not None else settings.OPENHIRE_LLM_BASE_URL
-        )
+        self.timeout_s = float(timeout_s if timeout_s is not None else 30.0)
+        self.base_url = base_url or ""
         self.fallback = fallback or OfflineEngine()
         if chat_model is None:
             chat_model = self._build_chat_openai(api_key)
@@ -429,7 +424,7 @@ class ChatModelEngine:
     def _build_chat_openai(self, api_key: str | None) -> Any:
         from langchain_openai import ChatOpenAI
 
-        key = api_key if api_key is not None else settings.OPENAI_API_KEY
+        key = api_key or ""
         if not key and not self.base_url:
             raise ValueError(MISSING_KEY_MESSAGE.format(spec=self.name))
         client = ChatOpenAI(

@@ -16,13 +16,13 @@ def test_the_page_is_served_with_local_assets_only(client):
     page = response.content.decode()
     assert "OpenHire AI interview" in page
     sources = re.findall(r'(?:src|href)="([^"]+)"', page)
-    assert "/static/openhire/interview.js" in sources
-    assert "/static/openhire/interview.css" in sources
+    assert "/static/interviews/interview.js" in sources
+    assert "/static/interviews/interview.css" in sources
     assert not [url for url in sources if "//" in url]  # nothing from another host
 
 
 def test_the_pages_script_and_stylesheet_are_served(client):
-    for path in ("/static/openhire/interview.js", "/static/openhire/interview.css"):
+    for path in ("/static/interviews/interview.js", "/static/interviews/interview.css"):
         response = client.get(path)
         assert response.status_code == 200
         assert b"".join(response.streaming_content)

@@ -16,7 +16,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from openhire.llm.types import AIMeta, ChatMessage, ChatReply
+from ai.types import AIMeta, ChatMessage, ChatReply
 
 PROMPT_VERSION = "offline-chat-1"
 

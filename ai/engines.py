@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
 from typing import Protocol
 
-from openhire.llm.types import (
+from ai.types import (
     ChatMessage,
     ChatReply,
     InterviewAnalysis,
@@ -18,8 +19,8 @@ from openhire.llm.types import (
 )
 
 ENGINES: dict[str, str] = {
-    "offline": "openhire.llm.offline.OfflineEngine",
-    "openai": "openhire.llm.chat_model.ChatModelEngine",
+    "offline": "ai.offline.OfflineEngine",
+    "openai": "ai.chat_model.ChatModelEngine",
 }
 
 
@@ -58,16 +59,58 @@ def parse_engine_spec(spec: str) -> tuple[str, str]:
     return kind, model
 
 
+@dataclass(frozen=True)
+class EngineConfig:
+    """What picks and builds an engine: the `OPENHIRE_LLM*` settings' values."""
+
+    spec: str = "offline"
+    base_url: str = ""
+    api_key: str = field(default="", repr=False)
+    timeout_s: float = 30.0
+
+
+class _Defaults:
+    OPENHIRE_LLM = "offline"
+
+
+_source: object = _Defaults()
+
+
+def configure(source: object) -> None:
+    """Read engine settings from `source` (e.g. `django.conf.settings`) from now on.
+
+    `source` is read on every call, so a changed setting picks a new engine.
+    """
+    global _source
+    _source = source
+
+
+def current_config() -> EngineConfig:
+    """Return the engine settings as `configure()`'s source holds them now."""
+    return EngineConfig(
+        spec=getattr(_source, "OPENHIRE_LLM", "offline") or "offline",
+        base_url=getattr(_source, "OPENHIRE_LLM_BASE_URL", "") or "",
+        api_key=getattr(_source, "OPENAI_API_KEY", "") or "",
+        timeout_s=float(getattr(_source, "OPENHIRE_LLM_TIMEOUT_S", 30.0)),
+    )
+
+
 @lru_cache(maxsize=8)
-def _build(spec: str) -> Engine:
-    kind, model = parse_engine_spec(spec)
+def build_engine(config: EngineConfig) -> Engine:
+    """Build (once per distinct config) the engine that `config` names."""
+    kind, model = parse_engine_spec(config.spec)
     module_path, _, class_name = ENGINES[kind].rpartition(".")
     engine_class = getattr(import_module(module_path), class_name)
-    return engine_class(model=model) if model else engine_class()
+    if not model:
+        return engine_class()
+    return engine_class(
+        model=model,
+        base_url=config.base_url,
+        api_key=config.api_key,
+        timeout_s=config.timeout_s,
+    )
 
 
 def get_engine() -> Engine:
-    """Return the engine for the current `settings.OPENHIRE_LLM` (cached per value)."""
-    from django.conf import settings
-
-    return _build(settings.OPENHIRE_LLM)
+    """Return the engine for the configured `OPENHIRE_LLM` (cached per value)."""
+    return build_engine(current_config())

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from openhire.llm.offline import OfflineEngine
-from openhire.llm.offline.chat import GOODBYE, MODEL_NOTE, PROMPT_VERSION, answer
-from openhire.llm.types import ChatMessage
+from ai.offline import OfflineEngine
+from ai.offline.chat import GOODBYE, MODEL_NOTE, PROMPT_VERSION, answer
+from ai.types import ChatMessage
 
 ENGINE = OfflineEngine()
 

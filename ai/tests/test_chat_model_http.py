@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from openhire.llm.chat_model import ChatModelEngine
-from openhire.llm.offline import OfflineEngine
-from openhire.llm.testing import OpenAIStub, StubReply
-from openhire.llm.tests.samples import GOOD, JOB, RESUME
+from ai.chat_model import ChatModelEngine
+from ai.offline import OfflineEngine
+from ai.testing import OpenAIStub, StubReply
+from ai.tests.samples import GOOD, JOB, RESUME
 
 API_KEY = "sk-test-0123456789-do-not-leak"
 TIMEOUT_S = 0.4

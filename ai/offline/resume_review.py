@@ -1,6 +1,6 @@
 """Offline resume review: explainable requirement matching, no model, no network.
 
-Use it through the engine (`openhire.llm.review_resume`) or directly::
+Use it through the engine (`ai.review_resume`) or directly::
 
     review(resume_text=text, job=JobSpec(title=..., description=..., skills=[...]),
            started=time.perf_counter())
@@ -32,9 +32,9 @@ import re
 import time
 from dataclasses import dataclass
 
-from openhire.llm.offline import skills as vocabulary
-from openhire.llm.offline.skills import PhraseMatcher, Skill
-from openhire.llm.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
+from ai.offline import skills as vocabulary
+from ai.offline.skills import PhraseMatcher, Skill
+from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
 
 PROMPT_VERSION = "offline-review-1"
 

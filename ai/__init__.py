@@ -2,7 +2,7 @@
 
 Use it as::
 
-    from openhire import llm
+    import ai as llm
     review = llm.review_resume(resume_text=text, job=JobSpec(...))
     review.score, review.meta.engine
 
@@ -12,8 +12,8 @@ through the small `ENGINES` registry. Callers never see LangChain types.
 
 from __future__ import annotations
 
-from openhire.llm.engines import get_engine
-from openhire.llm.types import (
+from ai.engines import get_engine
+from ai.types import (
     AIMeta,
     ChatMessage,
     ChatReply,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from openhire.llm.offline import OfflineEngine
-from openhire.llm.tests.samples import (
+from ai.offline import OfflineEngine
+from ai.tests.samples import (
     CONTEXT,
     GOOD,
     HISTORY,
@@ -14,7 +14,7 @@ from openhire.llm.tests.samples import (
     answer,
     fake_engine,
 )
-from openhire.llm.types import (
+from ai.types import (
     QUESTION_TYPES,
     RECOMMENDATIONS,
     ChatMessage,

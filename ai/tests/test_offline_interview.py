@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from openhire.llm.offline import interview
-from openhire.llm.types import RECOMMENDATIONS, InterviewContext, JobSpec, Turn
+from ai.offline import interview
+from ai.types import RECOMMENDATIONS, InterviewContext, JobSpec, Turn
 
 JOB = JobSpec(
     title="Senior Backend Engineer",

@@ -1,8 +1,8 @@
 """Plain typed values that cross the LLM layer's boundary.
 
-Domain code builds the request values, calls a function of `openhire.llm`
+Domain code builds the request values, calls a function of `ai`
 (`review_resume`, `next_question`, `analyze_interview`, `chat_reply`) and gets
-one of the result values back. No LangChain type ever leaves `openhire/llm/`.
+one of the result values back. No LangChain type ever leaves `ai/`.
 Every result carries an `AIMeta` saying which engine produced it and at what cost.
 """
 

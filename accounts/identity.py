@@ -8,15 +8,14 @@ the user (DESIGN.md §4). `request_user()` is the one place that decides.
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from accounts.models import User
 from accounts.services import user_for_token
-from openhire.errors import INVALID_ID, OpenHireError
+from openhire.errors import OpenHireError
+from openhire.ids import parse_uuid
 
 INVALID_TOKEN = "Invalid or inactive API token."
 IDENTITY_MISMATCH = "{field} does not match the authenticated user."
@@ -49,18 +48,6 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return "Token"
-
-
-def parse_uuid(value: object, *, field: str = "id") -> uuid.UUID:
-    """Return `value` as a UUID or raise a 400 naming it."""
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        raise OpenHireError(
-            INVALID_ID.format(value=str(value)[:80]),
-            "invalid_id",
-            errors={field: ["Must be a UUID."]},
-        ) from None
 
 
 def trusted_mode() -> bool:

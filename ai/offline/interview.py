@@ -74,7 +74,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from openhire.llm.types import (
+from ai.types import (
     QUESTION_TYPES,
     AIMeta,
     InterviewAnalysis,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 
-from openhire.llm.offline import chat, interview, resume_review
-from openhire.llm.types import (
+from ai.offline import chat, interview, resume_review
+from ai.types import (
     ChatMessage,
     ChatReply,
     InterviewAnalysis,

@@ -9,8 +9,8 @@ import openai
 import pytest
 from langchain_core.messages import SystemMessage
 
-from openhire.llm import chat_model
-from openhire.llm.chat_model import (
+from ai import chat_model
+from ai.chat_model import (
     ANALYSIS_PROMPT_VERSION,
     CHAT_PROMPT_VERSION,
     QUESTION_PROMPT_VERSION,
@@ -22,8 +22,8 @@ from openhire.llm.chat_model import (
     fence,
     review_prompt,
 )
-from openhire.llm.offline import OfflineEngine
-from openhire.llm.tests.samples import (
+from ai.offline import OfflineEngine
+from ai.tests.samples import (
     CONTEXT,
     GOOD,
     HISTORY,
@@ -32,7 +32,7 @@ from openhire.llm.tests.samples import (
     answer,
     fake_engine,
 )
-from openhire.llm.types import ChatMessage
+from ai.types import ChatMessage
 
 OFFLINE = OfflineEngine()
 

@@ -1,12 +1,12 @@
 """The admin app, with OpenHire's site (recruiters' desk) as the default site.
 
-`INSTALLED_APPS` names `openhire.admin_config.OpenHireAdminConfig` in place of
+`INSTALLED_APPS` names `accounts.admin_config.OpenHireAdminConfig` in place of
 `django.contrib.admin`; `admin.site` and `@admin.register` then use
-`openhire.admin_site.OpenHireAdminSite`.
+`accounts.admin_site.OpenHireAdminSite`.
 """
 
 from django.contrib.admin.apps import AdminConfig
 
 
 class OpenHireAdminConfig(AdminConfig):
-    default_site = "openhire.admin_site.OpenHireAdminSite"
+    default_site = "accounts.admin_site.OpenHireAdminSite"
