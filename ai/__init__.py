@@ -37,7 +37,11 @@ __all__ = [
     "RequirementMatch",
     "ResumeReview",
     "Turn",
+    "aanalyze_interview",
+    "achat_reply",
     "analyze_interview",
+    "anext_question",
+    "areview_resume",
     "chat_reply",
     "engine_is_local",
     "engine_name",
@@ -82,3 +86,36 @@ def analyze_interview(
 def chat_reply(*, user_input: str, history: list[ChatMessage]) -> ChatReply:
     """Answer one chat message given the conversation so far."""
     return get_engine().chat_reply(user_input=user_input, history=history)
+
+
+# -- the same four questions, awaited -----------------------------------------
+# Async callers (the interview consumer, async views) await these: a model engine
+# waits on the network without holding a thread; the offline engine answers inline.
+
+
+async def areview_resume(*, resume_text: str, job: JobSpec) -> ResumeReview:
+    """Review a resume against a job, awaiting the engine."""
+    return await get_engine().areview_resume(resume_text=resume_text, job=job)
+
+
+async def anext_question(
+    *, context: InterviewContext, question_type: str, history: list[Turn]
+) -> Question:
+    """Ask the interview question of `question_type`, awaiting the engine."""
+    return await get_engine().anext_question(
+        context=context, question_type=question_type, history=history
+    )
+
+
+async def aanalyze_interview(
+    *, context: InterviewContext, history: list[Turn], ended_early: bool = False
+) -> InterviewAnalysis:
+    """Score a finished interview, awaiting the engine."""
+    return await get_engine().aanalyze_interview(
+        context=context, history=history, ended_early=ended_early
+    )
+
+
+async def achat_reply(*, user_input: str, history: list[ChatMessage]) -> ChatReply:
+    """Answer one chat message, awaiting the engine."""
+    return await get_engine().achat_reply(user_input=user_input, history=history)

@@ -25,6 +25,7 @@ Contract of every call:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -520,6 +521,46 @@ class ChatModelEngine:
             CHAT_PROMPT_VERSION,
             build,
             offline,
+        )
+
+    # -- awaited twins ----------------------------------------------------------
+    # PLACEHOLDER until the model is awaited natively (issue 15): run the sync
+    # call in a worker thread so the event loop stays free.
+
+    async def areview_resume(self, *, resume_text: str, job: JobSpec) -> ResumeReview:
+        return await asyncio.to_thread(
+            self.review_resume, resume_text=resume_text, job=job
+        )
+
+    async def anext_question(
+        self, *, context: InterviewContext, question_type: str, history: list[Turn]
+    ) -> Question:
+        return await asyncio.to_thread(
+            self.next_question,
+            context=context,
+            question_type=question_type,
+            history=history,
+        )
+
+    async def aanalyze_interview(
+        self,
+        *,
+        context: InterviewContext,
+        history: list[Turn],
+        ended_early: bool = False,
+    ) -> InterviewAnalysis:
+        return await asyncio.to_thread(
+            self.analyze_interview,
+            context=context,
+            history=history,
+            ended_early=ended_early,
+        )
+
+    async def achat_reply(
+        self, *, user_input: str, history: list[ChatMessage]
+    ) -> ChatReply:
+        return await asyncio.to_thread(
+            self.chat_reply, user_input=user_input, history=history
         )
 
     # -- turning answers into results -----------------------------------------

@@ -41,6 +41,23 @@ class Engine(Protocol):
         self, *, user_input: str, history: list[ChatMessage]
     ) -> ChatReply: ...
 
+    # Awaitable twins: a model engine awaits its provider on the event loop.
+    async def areview_resume(
+        self, *, resume_text: str, job: JobSpec
+    ) -> ResumeReview: ...
+
+    async def anext_question(
+        self, *, context: InterviewContext, question_type: str, history: list[Turn]
+    ) -> Question: ...
+
+    async def aanalyze_interview(
+        self, *, context: InterviewContext, history: list[Turn], ended_early: bool
+    ) -> InterviewAnalysis: ...
+
+    async def achat_reply(
+        self, *, user_input: str, history: list[ChatMessage]
+    ) -> ChatReply: ...
+
 
 def parse_engine_spec(spec: str) -> tuple[str, str]:
     """Split `openai:gpt-4o-mini` into (`openai`, `gpt-4o-mini`); reject unknown kinds."""

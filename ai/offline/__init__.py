@@ -62,3 +62,30 @@ class OfflineEngine:
         return chat.reply(
             user_input=user_input, history=history, started=time.perf_counter()
         )
+
+    # The offline rules take well under a millisecond: awaited, they run inline.
+    async def areview_resume(self, *, resume_text: str, job: JobSpec) -> ResumeReview:
+        return self.review_resume(resume_text=resume_text, job=job)
+
+    async def anext_question(
+        self, *, context: InterviewContext, question_type: str, history: list[Turn]
+    ) -> Question:
+        return self.next_question(
+            context=context, question_type=question_type, history=history
+        )
+
+    async def aanalyze_interview(
+        self,
+        *,
+        context: InterviewContext,
+        history: list[Turn],
+        ended_early: bool = False,
+    ) -> InterviewAnalysis:
+        return self.analyze_interview(
+            context=context, history=history, ended_early=ended_early
+        )
+
+    async def achat_reply(
+        self, *, user_input: str, history: list[ChatMessage]
+    ) -> ChatReply:
+        return self.chat_reply(user_input=user_input, history=history)
