@@ -16,22 +16,21 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from accounts.models import Role, User
-from accounts.services import user_create
+from accounts.tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_media(settings, tmp_path):
-    """Reset throttles between tests and keep uploads out of var/."""
+    """Reset throttles between tests, keep uploads out of var/, hash passwords fast."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
 
 
 def make_user(role: str, email: str, name: str = "") -> User:
-    user, token = user_create(email=email, role=role, name=name or email.split("@")[0])
-    user.token = token
-    return user
+    return UserFactory(role=role, email=email, name=name or email.split("@")[0])
 
 
 @pytest.fixture

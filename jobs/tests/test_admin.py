@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 
 from jobs.models import Job, JobStatus
-from jobs.services import job_create
+from jobs.tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,18 +13,7 @@ CHANGELIST = "/admin/jobs/job/"
 
 
 def make_job(recruiter, title: str, **fields) -> Job:
-    return job_create(
-        recruiter=recruiter,
-        fields={
-            "title": title,
-            "description": f"{title}: build things.",
-            "salary": "$100k",
-            "skills": ["Python"],
-            "job_type": "full-time",
-            "end_date": timezone.now() + dt.timedelta(days=30),
-            **fields,
-        },
-    )
+    return JobFactory(recruiter=recruiter, title=title, **fields)
 
 
 def test_a_recruiter_lists_only_their_own_jobs(recruiter, other_recruiter, desk_client):
