@@ -9,6 +9,7 @@ from accounts.identity import request_user
 from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
+from resumes.intake import review_request
 from resumes.models import ApplicationStatus
 from resumes.serializers import (
     ApplicationDetailSerializer,
@@ -17,7 +18,6 @@ from resumes.serializers import (
     ReviewJSONRequestSerializer,
     ReviewMultipartRequestSerializer,
     ReviewResponseSerializer,
-    review_request,
     review_response,
 )
 from resumes.services import (
