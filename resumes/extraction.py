@@ -637,6 +637,8 @@ def _extract_docx(data: bytes, limits: ExtractionLimits) -> ExtractedText:
             walk.part(container, repeated=True)
     except RecursionError:  # tables nested absurdly deep
         raise too_complex() from None
+    except ExtractionError:
+        raise
     except (KeyError, ValueError, AttributeError):
         raise ExtractionError(MSG_CORRUPT_DOCX, "corrupt_docx") from None
     text = normalize_whitespace("\n".join(walk.lines))
@@ -790,7 +792,7 @@ def _docx_drop_hidden_runs(element, page_colour) -> list[str]:
     dropped: list[str] = []
     for run in _HIDDEN_RUNS(element):
         if _run_hidden(run, page_colour):
-            dropped.append("".join(run.itertext()))
+            dropped.append("".join(t.text or "" for t in run.iter(f"{{{_W}}}t")))
             run.getparent().remove(run)
     return dropped
 
