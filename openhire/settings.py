@@ -262,7 +262,9 @@ OPENHIRE_DOC_MAX_PARAGRAPHS = env_int(
     "OPENHIRE_DOC_MAX_PARAGRAPHS", 20_000, minimum=100, maximum=10_000_000
 )
 # JSON bodies (and interview frames) nested deeper than this are a 400 / error frame.
-OPENHIRE_JSON_MAX_DEPTH = env_int("OPENHIRE_JSON_MAX_DEPTH", 64, minimum=8, maximum=1000)
+OPENHIRE_JSON_MAX_DEPTH = env_int(
+    "OPENHIRE_JSON_MAX_DEPTH", 64, minimum=8, maximum=1000
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -312,7 +314,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "openhire.jsonload.JSONParser",  # with the depth cap (OPENHIRE_JSON_MAX_DEPTH)
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

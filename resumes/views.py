@@ -1,11 +1,12 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.identity import request_user
+from openhire.jsonload import JSONParser
 from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
