@@ -393,6 +393,8 @@ OPENHIRE_THROTTLE_AI = env_rate("OPENHIRE_THROTTLE_AI", "30/minute")  # /review-
 OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")  # /chat
 OPENHIRE_THROTTLE_INTERVIEW = env_rate("OPENHIRE_THROTTLE_INTERVIEW", "10/minute")
 OPENHIRE_THROTTLE_AI_IP = env_rate("OPENHIRE_THROTTLE_AI_IP", "120/minute")
+# Job writes (POST /jobs, PUT/PATCH/DELETE /jobs/{id}), per user or per IP.
+OPENHIRE_THROTTLE_WRITES = env_rate("OPENHIRE_THROTTLE_WRITES", "120/minute")
 
 # --- interviews ---------------------------------------------------------------------
 # Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).
