@@ -178,6 +178,18 @@ def is_web_link(url: str) -> bool:
     return parsed.scheme.lower() in ("http", "https") and bool(parsed.netloc)
 
 
+def web_links(stored: list[Any] | None) -> list[dict[str, str]]:
+    """Return stored `{url, text}` links that are http(s), e.g. to show or link them.
+
+    Rows written before links were filtered may hold `javascript:` or `data:` URLs.
+    """
+    return [
+        {"url": str(link.get("url", "")), "text": str(link.get("text", ""))}
+        for link in stored or []
+        if isinstance(link, dict) and is_web_link(str(link.get("url", "")))
+    ]
+
+
 def too_complex() -> ExtractionError:
     """Return the refusal for a document past a resource or size limit."""
     return ExtractionError(MSG_TOO_COMPLEX, "document_too_complex")

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from resumes.extraction import web_links
 from resumes.models import Application, ApplicationStatus
 from resumes.services import ReviewOutcome, extraction_warnings, review_details
 
@@ -175,7 +176,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "pages": application.resume_pages,
             "filename": application.resume_filename,
             "has_file": bool(application.resume_file),
-            "links": application.resume_links,
+            "links": web_links(application.resume_links),
         }
 
 
