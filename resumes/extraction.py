@@ -448,113 +448,121 @@ def _pdf_visible_text(page, textpage, pdfium_c) -> tuple[str, str]:
 
 def _pdf_hidden_objects(page, pdfium_c) -> set[int]:
     """Return the addresses of the page's text objects a reader cannot see."""
-    box = page.get_bbox()
-    hidden: set[int] = set()
-    backgrounds: list[tuple[tuple[float, ...], tuple[int, int, int] | None]] = []
-    raw = page.raw
-    objects = [
-        pdfium_c.FPDFPage_GetObject(raw, i)
-        for i in range(pdfium_c.FPDFPage_CountObjects(raw))
-    ]
-    for obj in objects:
-        bounds = _pdf_bounds(obj, pdfium_c)
-        off_page = bounds is not None and not _overlaps(bounds, box)
-        _pdf_classify(obj, pdfium_c, 1.0, off_page, backgrounds, hidden, 0)
-    return hidden
+    return _PdfPageScan(page, pdfium_c).hidden_objects()
 
 
-def _pdf_classify(obj, pdfium_c, scale, off_page, backgrounds, hidden, depth) -> None:
-    """Add `obj`'s hidden text objects to `hidden`; record painted backgrounds."""
-    kind = pdfium_c.FPDFPageObj_GetType(obj)
-    if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-        if depth >= MAX_PDF_OBJECT_DEPTH:
-            raise too_complex()
-        inner = scale * _pdf_scale(obj, pdfium_c)
-        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            child = pdfium_c.FPDFFormObj_GetObject(obj, i)
-            _pdf_classify(
-                child, pdfium_c, inner, off_page, backgrounds, hidden, depth + 1
-            )
-    elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-        if off_page or _pdf_text_invisible(obj, pdfium_c, scale, backgrounds, depth):
-            hidden.add(ctypes.cast(obj, ctypes.c_void_p).value)
-    elif depth == 0:  # a shape or image painted on the page: text on it may be light
-        painted, fill = _pdf_fill(obj, pdfium_c)
-        bounds = _pdf_bounds(obj, pdfium_c) if painted else None
-        if bounds is not None:
-            backgrounds.append((bounds, fill))
+class _PdfPageScan:
+    """Walk a page's objects once (form XObjects included) to find invisible text.
 
+    Shapes and images painted on the page are remembered, in paint order, as
+    the backgrounds later text may sit on. ctypes buffers are reused.
+    """
 
-def _pdf_text_invisible(obj, pdfium_c, scale, backgrounds, depth) -> bool:
-    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-    if mode in INVISIBLE_RENDER_MODES:
-        return True
-    size = ctypes.c_float(0)
-    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-    if size.value * scale * _pdf_scale(obj, pdfium_c) < MIN_VISIBLE_PT:
-        return True
-    colour = _pdf_colour(obj, pdfium_c, stroke=mode in (1, 5))
-    if colour is None:
-        return False
-    if colour[3] == 0:
-        return True
-    background: tuple[int, int, int] | None = _WHITE
-    bounds = _pdf_bounds(obj, pdfium_c) if depth == 0 else None
-    if bounds is not None:
-        middle = ((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
-        for area, fill in reversed(backgrounds[-200:]):
-            if area[0] <= middle[0] <= area[2] and area[1] <= middle[1] <= area[3]:
-                background = fill
-                break
-    if background is None:  # over an image: its colours are unknown, keep it
-        return False
-    return colours_close(colour[:3], background)
+    def __init__(self, page, pdfium_c) -> None:
+        self.page, self.c = page, pdfium_c
+        self.box = page.get_bbox()
+        self.hidden: set[int] = set()
+        self.backgrounds: list[tuple[tuple[float, ...], tuple | None]] = []
+        self.floats = [ctypes.c_float() for _ in range(4)]
+        self.float_refs = [ctypes.byref(value) for value in self.floats]
+        self.uints = [ctypes.c_uint() for _ in range(4)]
+        self.uint_refs = [ctypes.byref(value) for value in self.uints]
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def hidden_objects(self) -> set[int]:
+        raw, c = self.page.raw, self.c
+        for index in range(c.FPDFPage_CountObjects(raw)):
+            obj = c.FPDFPage_GetObject(raw, index)
+            bounds = self.bounds(obj)
+            off_page = bounds is not None and not _overlaps(bounds, self.box)
+            self.classify(obj, bounds, 1.0, off_page, 0)
+        return self.hidden
+
+    def classify(self, obj, bounds, scale: float, off_page: bool, depth: int) -> None:
+        """Add `obj`'s hidden text objects to `hidden`; record painted backgrounds."""
+        c = self.c
+        kind = c.FPDFPageObj_GetType(obj)
+        if kind == c.FPDF_PAGEOBJ_FORM:
+            if depth >= MAX_PDF_OBJECT_DEPTH:
+                raise too_complex()
+            inner = scale * self.scale(obj)
+            for index in range(c.FPDFFormObj_CountObjects(obj)):
+                child = c.FPDFFormObj_GetObject(obj, index)
+                self.classify(child, None, inner, off_page, depth + 1)
+        elif kind == c.FPDF_PAGEOBJ_TEXT:
+            if off_page or self.text_invisible(obj, bounds, scale):
+                self.hidden.add(ctypes.cast(obj, ctypes.c_void_p).value)
+        elif depth == 0 and bounds is not None:  # a shape or an image on the page
+            painted, fill = self.fill(obj, kind)
+            if painted:
+                self.backgrounds.append((bounds, fill))
+
+    def text_invisible(self, obj, bounds, scale: float) -> bool:
+        c = self.c
+        mode = c.FPDFTextObj_GetTextRenderMode(obj)
+        if mode in INVISIBLE_RENDER_MODES:
+            return True
+        c.FPDFTextObj_GetFontSize(obj, self.float_refs[0])
+        if self.floats[0].value * scale * self.scale(obj) < MIN_VISIBLE_PT:
+            return True
+        colour = self.colour(obj, stroke=mode in (1, 5))
+        if colour is None:
+            return False
+        if colour[3] == 0:
+            return True
+        background = self.background_at(bounds)
+        return background is not None and colours_close(colour[:3], background)
+
+    def background_at(self, bounds) -> tuple[int, ...] | None:
+        """Return the colour last painted under the middle of `bounds` (white paper).
+
+        None when it is an image, whose colours are unknown.
+        """
+        if bounds is None:  # inside a form XObject: compared with the paper
+            return _WHITE
+        x, y = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
+        for area, fill in reversed(self.backgrounds[-200:]):
+            if area[0] <= x <= area[2] and area[1] <= y <= area[3]:
+                return fill
+        return _WHITE
+
+    def scale(self, obj) -> float:
+        m = self.matrix
+        if not self.c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+            return 1.0
+        return math.sqrt(abs(m.a * m.d - m.b * m.c))
+
+    def bounds(self, obj) -> tuple[float, ...] | None:
+        if not self.c.FPDFPageObj_GetBounds(obj, *self.float_refs):
+            return None
+        return tuple(value.value for value in self.floats)
+
+    def colour(self, obj, *, stroke: bool) -> tuple[int, ...] | None:
+        c = self.c
+        getter = c.FPDFPageObj_GetStrokeColor if stroke else c.FPDFPageObj_GetFillColor
+        if not getter(obj, *self.uint_refs):
+            return None
+        return tuple(value.value for value in self.uints)
+
+    def fill(self, obj, kind: int) -> tuple[bool, tuple[int, ...] | None]:
+        """Return (paints an area, its colour); the colour is None for images."""
+        c = self.c
+        if kind != c.FPDF_PAGEOBJ_PATH:
+            return True, None
+        fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
+        if not c.FPDFPath_GetDrawMode(
+            obj, ctypes.byref(fill_mode), ctypes.byref(stroke)
+        ):
+            return False, None
+        colour = self.colour(obj, stroke=False)
+        if not fill_mode.value or colour is None or colour[3] == 0:
+            return False, None  # an outline or a transparent fill: the paper shows
+        return True, colour[:3]
 
 
 def colours_close(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     """Say whether two RGB colours are too close to tell apart (text on background)."""
     return max(abs(x - y) for x, y in zip(a, b, strict=True)) <= COLOUR_TOLERANCE
-
-
-def _pdf_scale(obj, pdfium_c) -> float:
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-        return 1.0
-    return math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-
-
-def _pdf_bounds(obj, pdfium_c) -> tuple[float, float, float, float] | None:
-    values = [ctypes.c_float() for _ in range(4)]
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in values)):
-        return None
-    return tuple(v.value for v in values)
-
-
-def _pdf_colour(obj, pdfium_c, *, stroke: bool) -> tuple[int, int, int, int] | None:
-    values = [ctypes.c_uint() for _ in range(4)]
-    getter = (
-        pdfium_c.FPDFPageObj_GetStrokeColor
-        if stroke
-        else pdfium_c.FPDFPageObj_GetFillColor
-    )
-    if not getter(obj, *(ctypes.byref(v) for v in values)):
-        return None
-    return tuple(v.value for v in values)
-
-
-def _pdf_fill(obj, pdfium_c) -> tuple[bool, tuple[int, int, int] | None]:
-    """Return (paints an area, its colour); the colour is None for images."""
-    if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-        return True, None
-    fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
-    if not pdfium_c.FPDFPath_GetDrawMode(
-        obj, ctypes.byref(fill_mode), ctypes.byref(stroke)
-    ):
-        return False, None
-    colour = _pdf_colour(obj, pdfium_c, stroke=False)
-    if not fill_mode.value or colour is None or colour[3] == 0:
-        return False, None  # an outline or a transparent fill: the paper shows
-    return True, colour[:3]
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
