@@ -55,7 +55,7 @@ class ReviewResumeView(APIView):
         },
         responses={
             200: ReviewResponseSerializer,
-            **error_responses(400, 401, 403, 404, 413, 415, 429),
+            **error_responses(400, 401, 403, 404, 413, 415, 422, 429, 503),
         },
     )
     def post(self, request: Request) -> Response:

@@ -171,33 +171,46 @@ def test_ordinary_documents_are_read_while_a_bomb_is_parsed(pool):
     assert code == "document_too_complex" and read_at < refused_at
 
 
-def test_the_async_entry_point_leaves_the_event_loop_free(pool):
-    async def scenario() -> tuple[float, ExtractionError | None]:
-        longest_gap, last = 0.0, time.monotonic()
-        done = asyncio.Event()
+def test_a_caller_waits_for_a_free_worker_only_so_long():
+    small = DocumentSandbox(workers=1)
+    slow = SandboxLimits(memory_mb=4096, cpu_seconds=60, wall_seconds=3)
+    thread = threading.Thread(
+        target=lambda: refused(small, documents.make_xobject_bomb(depth=7), slow)
+    )
+    try:
+        small.extract(documents.make_pdf(), limits=LIMITS, sandbox=FAST)  # warm
+        thread.start()
+        time.sleep(0.3)
+        impatient = SandboxLimits(wall_seconds=0.2)
+        assert refused(small, documents.make_pdf(), impatient).code == "extraction_busy"
+        thread.join()
+        assert small.extract(documents.make_pdf(), limits=LIMITS, sandbox=FAST).pages
+    finally:
+        if thread.is_alive():
+            thread.join()
+        small.close()
 
-        async def ticker() -> None:
-            nonlocal longest_gap, last
-            while not done.is_set():
-                await asyncio.sleep(0.01)
-                now = time.monotonic()
-                longest_gap, last = max(longest_gap, now - last), now
 
-        task = asyncio.create_task(ticker())
-        try:
-            await pool.aextract(
-                documents.make_xobject_bomb(depth=7), limits=LIMITS, sandbox=FAST
-            )
-            error = None
-        except ExtractionError as caught:
-            error = caught
-        done.set()
-        await task
-        return longest_gap, error
+async def test_the_async_entry_point_leaves_the_event_loop_free(pool):
+    longest_gap, last = 0.0, time.monotonic()
+    done = asyncio.Event()
 
-    gap, error = asyncio.run(scenario())
-    assert error is not None and error.code == "document_too_complex"
-    assert gap < 0.5
+    async def ticker() -> None:
+        nonlocal longest_gap, last
+        while not done.is_set():
+            await asyncio.sleep(0.01)
+            now = time.monotonic()
+            longest_gap, last = max(longest_gap, now - last), now
+
+    task = asyncio.create_task(ticker())
+    with pytest.raises(ExtractionError) as caught:
+        await pool.aextract(
+            documents.make_xobject_bomb(depth=7), limits=LIMITS, sandbox=FAST
+        )
+    done.set()
+    await task
+    assert caught.value.code == "document_too_complex"
+    assert longest_gap < 0.5
 
 
 def test_a_worker_cannot_forge_a_result_shape():
