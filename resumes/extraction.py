@@ -43,6 +43,7 @@ import threading
 import unicodedata
 import urllib.parse
 import zipfile
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -116,6 +117,9 @@ class ExtractionLimits:
     max_pages: int = 50
     max_chars: int = 200_000
     max_paragraphs: int = 20_000
+    # Form XObjects drawn per PDF page, nesting multiplied out (see
+    # `_check_form_expansion`): a resume draws a handful.
+    max_form_draws: int = 100_000
 
 
 @dataclass(frozen=True)
@@ -361,6 +365,7 @@ def _extract_pdf(data: bytes, limits: ExtractionLimits) -> ExtractedText:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    _check_form_expansion(data, limits.max_form_draws)
     with _PDFIUM_LOCK:
         document = _open_pdf(data, pdfium, pdfium_c)
         try:
@@ -410,6 +415,92 @@ def _pdf_pages(document, page_count: int, limits: ExtractionLimits, pdfium_c):
         if dropped.strip():
             hidden.append(dropped)
     return texts, hidden, links
+
+
+# A page that draws form XObjects which draw form XObjects… expands to the product
+# of their counts: 10 levels of 10 are 10**10 objects from a 3 KB file, and
+# pdfium builds them all when it loads the page. Counted before pdfium sees it.
+_DO = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
+
+
+def _check_form_expansion(data: bytes, limit: int) -> None:
+    """Refuse a PDF whose pages would expand past `limit` form XObject draws.
+
+    Reads the page tree and the form XObjects' content streams with pdfminer
+    (no layout). Files without forms (or object streams that may hide one) are
+    not even opened. A file pdfminer cannot read is left to pdfium.
+    """
+    if b"/Form" not in data and b"/ObjStm" not in data:
+        return
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages = list(PDFPage.create_pages(document))
+    except Exception:  # noqa: BLE001 - pdfminer raises many types; pdfium decides
+        return
+    memo: dict[int, int] = {}
+    for page in pages[:MAX_PDF_PAGES_SCANNED]:
+        total = 0
+        for stream in _as_list(page.contents):
+            total += _expansion(stream, page.resources, memo, limit, 0)
+        if total > limit:
+            raise too_complex()
+
+
+MAX_PDF_PAGES_SCANNED = 1000
+
+
+def _as_list(value) -> list:
+    from pdfminer.pdftypes import resolve1
+
+    value = resolve1(value)
+    if value is None:
+        return []
+    return [resolve1(item) for item in value] if isinstance(value, list) else [value]
+
+
+def _expansion(stream, resources, memo: dict[int, int], limit: int, depth: int) -> int:
+    """Return how many form draws `stream` makes, counting nested forms' draws."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    if not isinstance(stream, PDFStream):
+        return 0
+    if depth > MAX_PDF_OBJECT_DEPTH:
+        raise too_complex()
+    key = id(stream)
+    if key in memo:
+        return memo[key]
+    memo[key] = limit + 1  # a form that draws itself never ends
+    try:
+        content = stream.get_data()
+    except Exception:  # noqa: BLE001 - a stream pdfminer cannot decode: pdfium decides
+        content = b""
+    xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+    total = 0
+    for name, count in Counter(_DO.findall(content)).items():
+        form = resolve1(xobjects.get(_pdf_name(name)))
+        if isinstance(form, PDFStream) and _is_form(form):
+            inner = form.get("Resources") or resources
+            total += count * (1 + _expansion(form, inner, memo, limit, depth + 1))
+            if total > limit:
+                break
+    memo[key] = total
+    return total
+
+
+def _pdf_name(raw: bytes) -> str:
+    """Return a PDF name's text, `#xx` escapes decoded (`/X#31` is `/X1`)."""
+    decoded = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), raw)
+    return decoded.decode("latin-1")
+
+
+def _is_form(stream) -> bool:
+    from pdfminer.psparser import LIT
+
+    return stream.get("Subtype") == LIT("Form")
 
 
 # Text objects a reader cannot see: drawn in these render modes (3 = invisible,

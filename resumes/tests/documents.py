@@ -203,19 +203,23 @@ def pdf_text(words: str, *, y: int, extra: bytes = b"", size: int = 12) -> bytes
     )
 
 
-def make_xobject_bomb(*, depth: int = 8, fanout: int = 10) -> bytes:
+def make_xobject_bomb(
+    *, depth: int = 8, fanout: int = 10, drawn_as: bytes = b"/X"
+) -> bytes:
     """Return a tiny PDF whose page draws fanout**depth copies of a text XObject.
 
     Each level is a form XObject drawing the level below `fanout` times: a few
-    KB on disk, billions of text objects once a parser expands it.
+    KB on disk, billions of text objects once a parser expands it. `drawn_as`
+    is how the content streams spell the name /X (e.g. escaped, `/#58`).
     """
     form = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
     text = b"BT /F1 12 Tf 72 700 Td (Python Django PostgreSQL engineer) Tj ET"
     extra = {10: _stream(form + b"/Resources << /Font << /F1 5 0 R >> >>", text)}
     for level in range(1, depth + 1):
         resources = b"/Resources << /XObject << /X %d 0 R >> >>" % (10 + level - 1)
-        extra[10 + level] = _stream(form + resources, b" ".join([b"/X Do"] * fanout))
-    return raw_pdf(b"/X Do", extra=extra)
+        draws = b" ".join([drawn_as + b" Do"] * fanout)
+        extra[10 + level] = _stream(form + resources, draws)
+    return raw_pdf(drawn_as + b" Do", extra=extra)
 
 
 VISIBLE_LINES = [

@@ -20,6 +20,8 @@ from resumes.tests import documents
 # Limits lowered so that a bomb is refused in about a second.
 FAST = SandboxLimits(memory_mb=256, cpu_seconds=2, wall_seconds=10)
 LIMITS = ExtractionLimits()
+# The form-expansion check off, so that a bomb reaches pdfium and the sandbox's limits.
+UNCHECKED = ExtractionLimits(max_form_draws=10**15)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def pool():
 
 def refused(pool, data: bytes, limits: SandboxLimits = FAST) -> ExtractionError:
     with pytest.raises(ExtractionError) as caught:
-        pool.extract(data, limits=LIMITS, sandbox=limits)
+        pool.extract(data, limits=UNCHECKED, sandbox=limits)
     return caught.value
 
 
@@ -124,7 +126,29 @@ def test_giant_plain_text_is_too_complex():
 # --- the sandbox -------------------------------------------------------------------
 
 
-def test_a_nested_xobject_bomb_is_refused_and_the_pool_carries_on(pool, caplog):
+def test_a_nested_xobject_bomb_is_refused_before_pdfium_expands_it(pool, caplog):
+    bomb = documents.make_xobject_bomb(depth=10, fanout=10)  # 10**10 text objects
+    with pytest.raises(ExtractionError) as caught:
+        pool.extract(bomb, limits=LIMITS, sandbox=SandboxLimits())
+    assert caught.value.code == "document_too_complex"
+    assert '"reason": "limit"' in caplog.text  # the count refused it, not a crash
+
+
+@pytest.mark.parametrize("drawn_as", [b"/X", b"/#58"], ids=["plain", "escaped"])
+def test_form_draws_are_counted_however_the_name_is_spelled(drawn_as):
+    # 111 110 draws: past the cap, yet small enough to survive if it were missed.
+    bomb = documents.make_xobject_bomb(depth=5, fanout=10, drawn_as=drawn_as)
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(bomb, limits=ExtractionLimits(max_chars=10**9))
+    assert caught.value.code == "document_too_complex"
+
+
+def test_a_few_nested_forms_are_an_ordinary_pdf():
+    extracted = extract_text(documents.make_xobject_bomb(depth=2, fanout=3))
+    assert "Python Django PostgreSQL engineer" in extracted.text
+
+
+def test_a_bomb_that_reaches_pdfium_is_stopped_by_the_sandbox(pool, caplog):
     bomb = documents.make_xobject_bomb(depth=7, fanout=10)
     assert len(bomb) < 4000
     started = time.monotonic()
@@ -153,7 +177,7 @@ def test_ordinary_documents_are_read_while_a_bomb_is_parsed(pool):
         try:
             pool.extract(
                 documents.make_xobject_bomb(depth=7),
-                limits=LIMITS,
+                limits=UNCHECKED,
                 sandbox=SandboxLimits(memory_mb=4096, cpu_seconds=60, wall_seconds=4),
             )
         except ExtractionError as error:
@@ -205,7 +229,7 @@ async def test_the_async_entry_point_leaves_the_event_loop_free(pool):
     task = asyncio.create_task(ticker())
     with pytest.raises(ExtractionError) as caught:
         await pool.aextract(
-            documents.make_xobject_bomb(depth=7), limits=LIMITS, sandbox=FAST
+            documents.make_xobject_bomb(depth=7), limits=UNCHECKED, sandbox=FAST
         )
     done.set()
     await task
