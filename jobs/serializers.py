@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.utils import timezone
@@ -14,6 +15,8 @@ from jobs.models import Job, JobStatus
 END_DATE_FORMAT = "end_date must be an ISO 8601 date or date-time, e.g. 2026-12-31."
 SKILLS_FORMAT = "skills must be a list of strings or a comma-separated string."
 DESCRIPTION_FORMAT = "description must be text or a JSON object."
+MAX_DESCRIPTION_CHARS = 50_000  # text, or the object written as JSON
+DESCRIPTION_TOO_LONG = "description is longer than 50 000 characters."
 
 
 def iso_datetime(value: dt.datetime | None) -> str | None:
@@ -78,7 +81,11 @@ class SkillsField(serializers.Field):
     {
         "oneOf": [
             {"type": "string", "minLength": 1, "maxLength": 50_000, "pattern": r"\S"},
-            {"type": "object", "minProperties": 1},
+            {
+                "type": "object",
+                "minProperties": 1,
+                "description": "At most 50 000 characters as JSON.",
+            },
         ]
     }
 )
@@ -87,12 +94,12 @@ class DescriptionField(serializers.Field):
         if isinstance(data, str):
             if not data.strip():
                 raise serializers.ValidationError("description may not be blank.")
-            if len(data) > 50_000:
-                raise serializers.ValidationError(
-                    "description is longer than 50 000 characters."
-                )
+            if len(data) > MAX_DESCRIPTION_CHARS:
+                raise serializers.ValidationError(DESCRIPTION_TOO_LONG)
             return data
         if isinstance(data, dict) and data:
+            if len(json.dumps(data, ensure_ascii=False)) > MAX_DESCRIPTION_CHARS:
+                raise serializers.ValidationError(DESCRIPTION_TOO_LONG)
             return data
         raise serializers.ValidationError(DESCRIPTION_FORMAT)
 

@@ -32,6 +32,7 @@ from openhire.schema import (
     error_responses,
     uuid_path,
 )
+from openhire.throttling import WriteThrottle
 
 LIST_PARAMETERS = [
     OpenApiParameter(
@@ -45,7 +46,7 @@ LIST_PARAMETERS = [
     *PAGE_PARAMETERS,
 ]
 # 404: an unknown job, or (trusted mode) an unknown recruiter_id.
-WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415)
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415, 429)
 SuccessSerializer = inline_serializer(
     "Success", {"success": serializers.BooleanField()}
 )
@@ -54,6 +55,7 @@ SuccessSerializer = inline_serializer(
 class JobListCreateView(APIView):
     """List jobs (a bare JSON array) or post a new one (recruiters)."""
 
+    throttle_classes = [WriteThrottle]
     example = {
         "title": "Backend Engineer",
         "description": "Build APIs in Django.",
@@ -94,6 +96,8 @@ class JobListCreateView(APIView):
 
 class JobDetailView(APIView):
     """Read, change or delete one job."""
+
+    throttle_classes = [WriteThrottle]
 
     @extend_schema(
         parameters=[uuid_path("job_id")],
@@ -141,7 +145,7 @@ class JobDetailView(APIView):
         ],
         responses={
             200: SuccessSerializer,
-            **error_responses(400, 401, 403, 404),
+            **error_responses(400, 401, 403, 404, 429),
         },
     )
     def delete(self, request: Request, job_id: str) -> Response:

@@ -11,9 +11,14 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
+from openhire import daphne_limits  # noqa: E402
 from openhire.middleware import BodySizeLimit  # noqa: E402
 from openhire.routing import websocket_urlpatterns  # noqa: E402
 from openhire.ws_origin import OriginCheck  # noqa: E402
+
+# Bodies over the limit are refused while they stream in: by daphne itself (which
+# would otherwise spool the whole body first) and at the ASGI edge (uvicorn).
+daphne_limits.install()
 
 application = ProtocolTypeRouter(
     {

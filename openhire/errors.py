@@ -118,9 +118,9 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     return response
 
 
-def too_large() -> OpenHireError:
-    """Return the 413 for a request body over the upload limit."""
-    return OpenHireError(BODY_TOO_LARGE, "too_large", status=413)
+def too_large(message: str = BODY_TOO_LARGE) -> OpenHireError:
+    """Return the 413 for a body (or, with its own message, an upload) too large."""
+    return OpenHireError(message, "too_large", status=413)
 
 
 def error_response(error: OpenHireError) -> JsonResponse:

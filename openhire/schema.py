@@ -30,7 +30,9 @@ ERROR_RESPONSES = {
         409: "Conflict",
         413: "Upload too large",
         415: "Unsupported Content-Type",
+        422: "A document too complex to read (document_too_complex, too_many_pages)",
         429: "Throttled (see Retry-After)",
+        503: "Busy: retry later (see Retry-After)",
     }.items()
 }
 

@@ -245,6 +245,27 @@ OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximu
 DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# --- untrusted input (README "Untrusted input"; resumes/intake.py applies them) ---
+# Resumes (PDF, DOCX) are parsed in a pool of worker processes (resumes/sandbox.py),
+# each document within these limits; past one it is a 422 document_too_complex.
+OPENHIRE_DOC_WORKERS = env_int("OPENHIRE_DOC_WORKERS", 2, minimum=1, maximum=64)
+OPENHIRE_DOC_MAX_MEMORY_MB = env_int(
+    "OPENHIRE_DOC_MAX_MEMORY_MB", 512, minimum=128, maximum=65536
+)
+OPENHIRE_DOC_MAX_CPU_S = env_int("OPENHIRE_DOC_MAX_CPU_S", 10, minimum=1, maximum=600)
+OPENHIRE_DOC_TIMEOUT_S = env_float("OPENHIRE_DOC_TIMEOUT_S", 15.0, minimum=0.5)
+OPENHIRE_DOC_MAX_PAGES = env_int("OPENHIRE_DOC_MAX_PAGES", 50, minimum=1, maximum=10000)
+OPENHIRE_DOC_MAX_CHARS = env_int(
+    "OPENHIRE_DOC_MAX_CHARS", 200_000, minimum=1000, maximum=50_000_000
+)
+OPENHIRE_DOC_MAX_PARAGRAPHS = env_int(
+    "OPENHIRE_DOC_MAX_PARAGRAPHS", 20_000, minimum=100, maximum=10_000_000
+)
+# JSON bodies (and interview frames) nested deeper than this are a 400 / error frame.
+OPENHIRE_JSON_MAX_DEPTH = env_int(
+    "OPENHIRE_JSON_MAX_DEPTH", 64, minimum=8, maximum=1000
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
@@ -293,7 +314,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "openhire.jsonload.JSONParser",  # with the depth cap (OPENHIRE_JSON_MAX_DEPTH)
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
@@ -372,6 +393,8 @@ OPENHIRE_THROTTLE_AI = env_rate("OPENHIRE_THROTTLE_AI", "30/minute")  # /review-
 OPENHIRE_THROTTLE_CHAT = env_rate("OPENHIRE_THROTTLE_CHAT", "30/minute")  # /chat
 OPENHIRE_THROTTLE_INTERVIEW = env_rate("OPENHIRE_THROTTLE_INTERVIEW", "10/minute")
 OPENHIRE_THROTTLE_AI_IP = env_rate("OPENHIRE_THROTTLE_AI_IP", "120/minute")
+# Job writes (POST /jobs, PUT/PATCH/DELETE /jobs/{id}), per user or per IP.
+OPENHIRE_THROTTLE_WRITES = env_rate("OPENHIRE_THROTTLE_WRITES", "120/minute")
 
 # --- interviews ---------------------------------------------------------------------
 # Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).

@@ -91,6 +91,33 @@ class AIIPThrottle(_ScopedThrottle):
 AI_THROTTLES = [AICallerThrottle, AIIPThrottle]
 
 
+class WriteThrottle(SimpleRateThrottle):
+    """Count a view's writes (POST, PUT, PATCH, DELETE) per user, or per IP.
+
+    Reads are not counted. The rate is `OPENHIRE_THROTTLE_WRITES`, read on
+    each request; views opt in with `throttle_classes = [WriteThrottle]`.
+    """
+
+    scope = "writes"
+
+    def __init__(self) -> None:  # DRF would read the rate here, before the view
+        pass
+
+    def allow_request(self, request, view) -> bool:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        self.rate = settings.OPENHIRE_THROTTLE_WRITES
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_cache_key(self, request, view) -> str:
+        user = getattr(request, "user", None)
+        ident = (
+            f"user:{user.pk}" if user is not None else f"ip:{self.get_ident(request)}"
+        )
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
 class _KeyedThrottle(SimpleRateThrottle):
     """The same sliding-window count, for a key computed without a DRF request."""
 

@@ -34,6 +34,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 from accounts.admin_site import RecruiterScopedAdmin, html_list
+from resumes.extraction import web_links
 from resumes.models import Application, ApplicationStatus
 from resumes.services import applications_set_status
 
@@ -201,17 +202,21 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         stem = f"resume-{stem or application.pk}"
         if application.resume_file:
             extension = application.resume_format or "bin"
-            return FileResponse(
+            response = FileResponse(
                 application.resume_file.open("rb"),
                 as_attachment=True,
                 filename=f"{stem}.{extension}",
             )
-        return FileResponse(
-            io.BytesIO(application.resume_text.encode("utf-8")),
-            as_attachment=True,
-            filename=f"{stem}.txt",
-            content_type="text/plain; charset=utf-8",
-        )
+        else:
+            response = FileResponse(
+                io.BytesIO(application.resume_text.encode("utf-8")),
+                as_attachment=True,
+                filename=f"{stem}.txt",
+                content_type="text/plain; charset=utf-8",
+            )
+        # A stranger's file: never rendered by the browser as what it claims to be.
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
     @admin.action(
         description="Move selected applications to the status chosen",
@@ -279,14 +284,15 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
 
     @admin.display(description="links in the resume")
     def links_shown(self, application: Application) -> str:
-        links = application.resume_links or []
+        links = web_links(application.resume_links)
         if not links:
             return "—"
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                "<li>{} <small>{}</small></li>",
-                ((link.get("text", ""), link.get("url", "")) for link in links),
+                '<li>{} <small><a href="{}" rel="noopener noreferrer nofollow" '
+                'target="_blank">{}</a></small></li>',
+                ((link["text"], link["url"], link["url"]) for link in links),
             ),
         )

@@ -4,71 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.files.uploadedfile import UploadedFile
 from rest_framework import serializers
 
-from openhire.errors import OpenHireError
+from resumes.extraction import web_links
 from resumes.models import Application, ApplicationStatus
-from resumes.services import (
-    ResumeUpload,
-    ReviewOutcome,
-    max_upload_bytes,
-    review_details,
-    too_large,
-)
+from resumes.services import ReviewOutcome, extraction_warnings, review_details
 
-MSG_NO_JOB_ID = "job_id is required (jobId is accepted too)."
-MSG_NO_RESUME = (
-    "Send the resume: a file in the multipart field file (or resume), text in "
-    "resume, or a data: URL of a PDF or DOCX in resume."
-)
-MSG_BAD_RESUME = "resume must be text, a data: URL or an uploaded file."
 MSG_BAD_STATUS = "status must be one of: " + ", ".join(ApplicationStatus.values) + "."
 
 
-def _field(data: Any, *names: str) -> Any:
-    for name in names:
-        value = data.get(name) if hasattr(data, "get") else None
-        if value not in (None, ""):
-            return value
-    return None
-
-
-def review_request(data: Any, files: Any) -> tuple[str, ResumeUpload]:
-    """Read `job_id` and the resume from any shape clients send (DESIGN.md §5).
-
-    JSON `{resume, job_id}`; multipart `file` + `job_id`; multipart `resume`
-    (a file) + `jobId`; form field `resume` as text; `resume` as a data: URL.
-    """
-    job_id = _field(data, "job_id", "jobId")
-    if job_id is None:
-        raise OpenHireError(
-            MSG_NO_JOB_ID, "invalid", errors={"job_id": [MSG_NO_JOB_ID]}
-        )
-    if not isinstance(job_id, str | int):
-        job_id = ""
-    upload: ResumeUpload | None = None
-    file = _field(files, "file", "resume") if files is not None else None
-    if isinstance(file, UploadedFile):
-        if file.size is not None and file.size > max_upload_bytes():
-            raise too_large()
-        upload = ResumeUpload(data=file.read(), filename=file.name or "")
-    else:
-        value = _field(data, "resume", "resume_text", "file")
-        if value is None:
-            raise OpenHireError(
-                MSG_NO_RESUME, "invalid", errors={"resume": [MSG_NO_RESUME]}
-            )
-        if not isinstance(value, str):
-            raise OpenHireError(
-                MSG_BAD_RESUME, "invalid", errors={"resume": [MSG_BAD_RESUME]}
-            )
-        upload = ResumeUpload.from_string(value)
-    return str(job_id), upload
-
-
 class ReviewJSONRequestSerializer(serializers.Serializer):
-    """`POST /review-resume` as JSON (schema only; `review_request` reads the body)."""
+    """`POST /review-resume` as JSON (schema only; `resumes.intake.review_request` reads it)."""
 
     resume = serializers.CharField(
         help_text="Resume text, or a data: URL of a PDF/DOCX."
@@ -104,6 +50,17 @@ class RequirementMatchSerializer(serializers.Serializer):
     )
 
 
+class ReviewWarningSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="e.g. hidden_text.")
+    message = serializers.CharField()
+    characters = serializers.IntegerField(
+        required=False, help_text="hidden_text: how many characters were dropped."
+    )
+    excerpt = serializers.CharField(
+        required=False, help_text="hidden_text: the start of the dropped text."
+    )
+
+
 class ReviewDetailsSerializer(serializers.Serializer):
     matched = RequirementMatchSerializer(many=True)
     missing = RequirementMatchSerializer(many=True)
@@ -131,6 +88,9 @@ class ReviewResponseSerializer(serializers.Serializer):
         required=False, help_text="Present when the review was recorded."
     )
     job_status = serializers.ChoiceField(choices=["open", "closed"])
+    warnings = ReviewWarningSerializer(
+        many=True, help_text="What the review found suspicious; [] when nothing."
+    )
 
 
 def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
@@ -163,6 +123,7 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
         "latency_ms": meta.latency_ms,
         "cached": outcome.cached,
         "job_status": "open" if outcome.job.is_open else "closed",
+        "warnings": extraction_warnings(extracted),
     }
     if meta.fallback_reason:
         body["fallback_reason"] = meta.fallback_reason
@@ -215,7 +176,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "pages": application.resume_pages,
             "filename": application.resume_filename,
             "has_file": bool(application.resume_file),
-            "links": application.resume_links,
+            "links": web_links(application.resume_links),
         }
 
 

@@ -1,7 +1,7 @@
 """Review a resume against a job, record the candidate's application, manage it.
 
 `resume_review_submit` is the one entry point of `POST /review-resume`: it
-extracts the text (`resumes.extraction`), answers a repeated identical request
+extracts the visible text (`resumes.intake`, in the document sandbox), answers a repeated identical request
 (same resume text, same job text, same engine) from the stored review without
 calling the model, otherwise asks `ai.review_resume`, and records
 the application when the caller is an identified candidate and the job is open.
@@ -15,7 +15,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -30,85 +29,25 @@ from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
-from resumes.extraction import (
-    ExtractedText,
-    ExtractionError,
-    decode_data_url,
-    extract_plain,
-    extract_text,
-    is_data_url,
-)
+from resumes.extraction import ExtractedText
+
+# `interviews` reads resumes through these names; `resumes.intake` owns them.
+from resumes.intake import ResumeUpload, max_body_bytes, resume_extract  # noqa: F401
 from resumes.models import Application, ApplicationStatus
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
 REVIEW_CACHE_SECONDS = 24 * 3600
 REVIEW_CACHE_VERSION = 1
 
-MSG_TOO_LARGE = "The upload is larger than the limit of {limit_mb} MB."
+MSG_HIDDEN_TEXT = (
+    "The resume holds {count} characters a reader cannot see (white or "
+    "background-coloured, tiny, hidden or off the page); they were left out of "
+    "the review."
+)
 MSG_NOT_PARTY = "Only the job's recruiter or the candidate can read this application."
 MSG_STATUS_RECRUITER_ONLY = (
     "Only the job's recruiter can change an application's status."
 )
-
-
-def max_upload_bytes() -> int:
-    """Return the largest resume accepted, in bytes (`OPENHIRE_MAX_UPLOAD_MB`)."""
-    return int(settings.OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024)
-
-
-def max_body_bytes() -> int:
-    """Return the largest request body (`DATA_UPLOAD_MAX_MEMORY_SIZE`)."""
-    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-
-
-def too_large() -> OpenHireError:
-    return OpenHireError(
-        MSG_TOO_LARGE.format(limit_mb=settings.OPENHIRE_MAX_UPLOAD_MB),
-        "too_large",
-        status=413,
-    )
-
-
-@dataclass(frozen=True)
-class ResumeUpload:
-    """A resume as the client sent it: bytes (file or data: URL) or text."""
-
-    data: bytes | None = None
-    text: str | None = None
-    filename: str = ""
-
-    @classmethod
-    def from_string(cls, value: str) -> ResumeUpload:
-        """Read a `resume` string: a `data:` URL becomes bytes, anything else text."""
-        if is_data_url(value):
-            try:
-                data = decode_data_url(value, max_bytes=max_upload_bytes())
-            except ExtractionError as error:
-                raise _as_error(error) from None
-            return cls(data=data)
-        return cls(text=value)
-
-
-def _as_error(error: ExtractionError) -> OpenHireError:
-    if error.code == "too_large":
-        return too_large()
-    return OpenHireError(error.message, error.code, status=400)
-
-
-def resume_extract(*, upload: ResumeUpload) -> ExtractedText:
-    """Return the normalised text of an upload; 400/413 with a reason otherwise."""
-    limit = max_upload_bytes()
-    try:
-        if upload.data is not None:
-            if len(upload.data) > limit:
-                raise too_large()
-            return extract_text(upload.data, upload.filename or None)
-        text = upload.text or ""
-        if len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit:
-            raise too_large()
-        return extract_plain(text)
-    except ExtractionError as error:
-        raise _as_error(error) from None
 
 
 # --- the review and its cache ---------------------------------------------------
@@ -270,6 +209,20 @@ def review_details(review: ResumeReview) -> dict[str, Any]:
     }
 
 
+def extraction_warnings(extracted: ExtractedText) -> list[dict[str, Any]]:
+    """Return what reading the resume found suspicious, e.g. text drawn invisible."""
+    if not extracted.hidden_chars:
+        return []
+    return [
+        {
+            "code": "hidden_text",
+            "message": MSG_HIDDEN_TEXT.format(count=extracted.hidden_chars),
+            "characters": extracted.hidden_chars,
+            "excerpt": extracted.hidden_text,
+        }
+    ]
+
+
 def _fill(
     application: Application,
     *,
@@ -287,7 +240,10 @@ def _fill(
     application.review_summary = review.summary
     application.pros = list(review.pros)
     application.cons = list(review.cons)
-    application.details = review_details(review)
+    application.details = {
+        **review_details(review),
+        "warnings": extraction_warnings(extracted),
+    }
     meta = review.meta
     application.engine = meta.engine[:100]
     application.prompt_version = meta.prompt_version[:100]

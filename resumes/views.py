@@ -1,14 +1,16 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.identity import request_user
+from openhire.jsonload import JSONParser
 from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
+from resumes.intake import review_request
 from resumes.models import ApplicationStatus
 from resumes.serializers import (
     ApplicationDetailSerializer,
@@ -17,7 +19,6 @@ from resumes.serializers import (
     ReviewJSONRequestSerializer,
     ReviewMultipartRequestSerializer,
     ReviewResponseSerializer,
-    review_request,
     review_response,
 )
 from resumes.services import (
@@ -54,7 +55,7 @@ class ReviewResumeView(APIView):
         },
         responses={
             200: ReviewResponseSerializer,
-            **error_responses(400, 401, 403, 404, 413, 415, 429),
+            **error_responses(400, 401, 403, 404, 413, 415, 422, 429, 503),
         },
     )
     def post(self, request: Request) -> Response:

@@ -5,7 +5,7 @@ import pytest
 
 from accounts.permissions import NOT_OWNER, ROLE_REQUIRED
 from jobs.models import Job
-from jobs.serializers import END_DATE_FORMAT
+from jobs.serializers import DESCRIPTION_TOO_LONG, END_DATE_FORMAT
 from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
 from openhire.pagination import BAD_LIMIT
 
@@ -321,3 +321,31 @@ def test_an_end_date_time_out_of_range_is_a_400_not_a_crash(
         response = post_job(client_for(recruiter), job_data, end_date=value)
         assert response.status_code == 400, value
         assert response.json()["errors"]["end_date"] == [END_DATE_FORMAT]
+
+
+# --- hostile bodies ------------------------------------------------------------------
+
+
+def test_a_giant_description_object_is_refused_and_nothing_is_stored(
+    client_for, recruiter, job_data
+):
+    job_data["description"] = {"summary": "Django " * 10_000, "team": "Platform"}
+    response = client_for(recruiter).post("/jobs", job_data, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"description": [DESCRIPTION_TOO_LONG]}
+    assert not Job.objects.exists()
+
+
+def test_job_writes_are_throttled_but_reads_are_not(
+    client_for, recruiter, job_data, settings
+):
+    settings.OPENHIRE_THROTTLE_WRITES = "2/minute"
+    client = client_for(recruiter)
+    statuses = [
+        client.post("/jobs", job_data, format="json").status_code for _ in "abc"
+    ]
+    assert statuses == [201, 201, 429]
+    refused = client.post("/jobs", job_data, format="json")
+    assert refused.json()["code"] == "throttled" and "Retry-After" in refused
+    assert Job.objects.count() == 2
+    assert client.get("/jobs").status_code == 200

@@ -221,7 +221,7 @@ def finished_interview(*, candidate, job) -> str:
 
 @pytest.fixture
 def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
-    from resumes.serializers import review_request
+    from resumes.intake import review_request
     from resumes.services import resume_review_submit
 
     job_id, upload = review_request(

@@ -59,6 +59,10 @@ def load_settings(tmp_path, **env) -> subprocess.CompletedProcess:
         ({"OPENHIRE_MAX_UPLOAD_MB": "lots"}, "OPENHIRE_MAX_UPLOAD_MB"),
         ({"PORT": "99999"}, "PORT"),
         ({"OPENHIRE_CORS_ORIGINS": "example.com"}, "OPENHIRE_CORS_ORIGINS"),
+        ({"OPENHIRE_DOC_MAX_MEMORY_MB": "16"}, "OPENHIRE_DOC_MAX_MEMORY_MB"),
+        ({"OPENHIRE_DOC_MAX_CPU_S": "soon"}, "OPENHIRE_DOC_MAX_CPU_S"),
+        ({"OPENHIRE_JSON_MAX_DEPTH": "0"}, "OPENHIRE_JSON_MAX_DEPTH"),
+        ({"OPENHIRE_THROTTLE_WRITES": "many"}, "OPENHIRE_THROTTLE_WRITES"),
     ],
 )
 def test_junk_configuration_fails_at_start_up_naming_the_variable(

@@ -244,3 +244,38 @@ def test_the_status_is_editable_in_the_list(job, recruiter, desk_client):
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == ApplicationStatus.HIRED
+
+
+def test_a_downloaded_resume_is_never_sniffed_into_a_page(job, recruiter, desk_client):
+    application = application_make(
+        job=job, candidate=candidate_make("ana@ex.test", "Ana Analyst")
+    )
+    application.resume_file.save(
+        "resume.pdf", ContentFile(b"<html><script>alert(1)</script>"), save=True
+    )
+    response = desk_client(recruiter).get(f"{CHANGELIST}{application.pk}/resume/")
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "html" not in response["Content-Type"]
+
+
+def test_only_web_links_from_a_resume_are_shown_or_served(
+    job, recruiter, candidate, desk_client, client_for
+):
+    application = application_make(
+        job=job,
+        candidate=candidate,
+        resume_links=[
+            {"url": "javascript:alert(document.cookie)", "text": "Portfolio"},
+            {"url": "data:text/html,<script>alert(1)</script>", "text": "CV"},
+            {"url": "https://github.com/ana", "text": "GitHub"},
+        ],
+    )
+    page = desk_client(recruiter).get(f"{CHANGELIST}{application.pk}/change/")
+    html = page.content.decode()
+    assert "javascript:" not in html and "data:text/html" not in html
+    assert 'href="https://github.com/ana"' in html
+    body = client_for(recruiter).get(f"/applications/{application.pk}")
+    assert body.json()["resume"]["links"] == [
+        {"url": "https://github.com/ana", "text": "GitHub"}
+    ]

@@ -14,8 +14,9 @@ from django.utils import timezone
 import ai as llm
 from jobs.models import JobStatus
 from resumes import extraction
+from resumes.intake import MSG_NO_JOB_ID, MSG_NO_RESUME
 from resumes.models import Application, ApplicationStatus
-from resumes.serializers import MSG_BAD_STATUS, MSG_NO_JOB_ID, MSG_NO_RESUME
+from resumes.serializers import MSG_BAD_STATUS
 from resumes.services import MSG_NOT_PARTY, MSG_STATUS_RECRUITER_ONLY
 from resumes.tests import documents
 
@@ -381,7 +382,7 @@ def test_an_anonymous_review_is_not_kept_even_in_the_cache(
 
     key = services._cache_key(
         layer.engine_name(),
-        services.text_hash(services.extract_plain(STRONG).text),
+        services.text_hash(extraction.extract_plain(STRONG).text),
         services.job_hash(services.job_spec(job)),
     )
     assert cache.get(key) is None

@@ -11,6 +11,7 @@ import pytest
 from resumes import extraction
 from resumes.extraction import (
     ExtractionError,
+    ExtractionLimits,
     decode_data_url,
     extract_text,
     is_data_url,
@@ -160,9 +161,10 @@ def test_a_corrupt_pdf_is_refused(data):
     assert refusal(data).code == "corrupt_pdf"
 
 
-def test_a_pdf_with_too_many_pages_is_refused(monkeypatch):
-    monkeypatch.setattr(extraction, "MAX_PDF_PAGES", 2)
-    assert refusal(documents.make_pdf(pages=3)).code == "too_many_pages"
+def test_a_pdf_with_too_many_pages_is_refused():
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(documents.make_pdf(pages=3), limits=ExtractionLimits(max_pages=2))
+    assert caught.value.code == "too_many_pages"
 
 
 def test_a_legacy_word_doc_is_refused_naming_the_accepted_types():
