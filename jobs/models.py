@@ -35,7 +35,12 @@ class Job(models.Model):
     salary_min = models.PositiveIntegerField(null=True, blank=True)
     salary_max = models.PositiveIntegerField(null=True, blank=True)
     salary_currency = models.CharField(max_length=3, blank=True)
-    skills = models.JSONField(default=list, blank=True)
+    skills = models.JSONField(
+        default=list, blank=True, help_text="The skills read from skills_as_sent."
+    )
+    skills_as_sent = models.TextField(
+        blank=True, default="", help_text="The skills string exactly as sent."
+    )
     job_type = models.CharField(max_length=50)
     end_date = models.DateTimeField()
     company_name = models.CharField(max_length=200, blank=True)

@@ -6,8 +6,7 @@ import pytest
 from accounts.permissions import NOT_OWNER, ROLE_REQUIRED
 from jobs.models import Job
 from jobs.serializers import END_DATE_FORMAT
-from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
-from openhire.pagination import BAD_LIMIT
+from jobs.services import BAD_JOB_LIMIT, BAD_SORT_BY, SHORT_CODE_ALPHABET
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +78,14 @@ def test_trusted_mode_takes_the_recruiter_from_recruiter_id(
         recruiter.id
     )
     assert post_job(api, job_data, recruiter_id=str(candidate.id)).status_code == 403
-    assert post_job(api, job_data, recruiter_id=str(uuid.uuid4())).status_code == 404
+    # An id never seen is the gateway's user: provisioned, not refused (issue 12).
+    gateway_id = str(uuid.uuid4())
+    response = post_job(api, job_data, recruiter_id=gateway_id)
+    assert response.status_code == 201 and response.json()["recruiter_id"] == gateway_id
+    candidate.is_active = False
+    candidate.save()
+    response = post_job(api, job_data, recruiter_id=str(candidate.id))
+    assert response.status_code == 404 and response.json()["code"] == "unknown_user"
     assert post_job(api, job_data).status_code == 401
 
 
@@ -233,7 +239,7 @@ def test_filters_and_title_sort(api, many_jobs, recruiter):
         ("sort_order=up", "sort_order"),
         ("limit=0", "limit"),
         ("limit=abc", "limit"),
-        ("limit=1000", "limit"),
+        ("limit=1001", "limit"),
         ("offset=-1", "offset"),
         ("recruiter_id=nope", "recruiter_id"),
     ],
@@ -246,7 +252,7 @@ def test_bad_listing_parameters_are_400s_listing_allowed_values(api, query, fiel
 
 def test_the_sort_by_error_lists_the_allowed_values(api):
     assert api.get("/jobs?sort_by=x").json()["detail"] == BAD_SORT_BY
-    assert api.get("/jobs?limit=x").json()["detail"] == BAD_LIMIT
+    assert api.get("/jobs?limit=x").json()["detail"] == BAD_JOB_LIMIT
 
 
 def test_listing_costs_the_same_queries_for_any_number_of_jobs(
