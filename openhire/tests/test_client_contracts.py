@@ -464,3 +464,39 @@ def test_token_mode_refuses_the_clients_tokenless_writes_and_serves_reads(job):
     assert send("GET", "/jobs").status_code == 200
     assert User.objects.filter(external_id__isnull=False).count() == 0
     assert Job.objects.get(pk=job.id).status == "active"
+
+
+# --- the OpenAPI schema says all of the above --------------------------------------
+
+
+def test_the_openapi_schema_describes_the_clients_fields_and_routes():
+    schema = Client().get("/openapi.json").json()
+    paths, components = schema["paths"], schema["components"]["schemas"]
+    stats = paths["/jobs/stats"]["get"]
+    assert {p["name"] for p in stats["parameters"]} == {"recruiter_id"}
+    stats_body = stats["responses"]["200"]["content"][JSON]["schema"]["$ref"]
+    assert set(components[stats_body.rsplit("/", 1)[1]]["properties"]) == {
+        "total_jobs",
+        "active_jobs",
+        "total_applications",
+        "avg_applications_per_job",
+    }
+    status = paths["/jobs/{job_id}/status"]["patch"]
+    status_body = status["requestBody"]["content"][JSON]["schema"]["$ref"]
+    assert components[status_body.rsplit("/", 1)[1]]["properties"]["status"]
+    job = components["Job"]["properties"]
+    assert job["skills"]["type"] == "string"
+    assert job["skills_list"]["type"] == "array"
+    assert (
+        job["recruiter_id"]["type"] == "string" and "format" not in job["recruiter_id"]
+    )
+    skills_in = components["JobInputRequest"]["properties"]["skills"]["oneOf"]
+    assert [s["type"] for s in skills_in] == ["string", "array"]
+    listing = {p["name"]: p for p in paths["/jobs"]["get"]["parameters"]}
+    assert listing["limit"]["schema"]["maximum"] == 1000
+    assert listing["recruiter_id"]["schema"] == {"type": "string"}
+    review = components["ReviewResponse"]["properties"]
+    assert review["score"]["maximum"] == 10
+    assert review["score_percent"]["maximum"] == 100
+    assert "candidate_id" in components["InterviewStatus"]["properties"]
+    assert "candidate_id" in components["InterviewResults"]["properties"]
