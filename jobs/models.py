@@ -86,6 +86,17 @@ class Job(models.Model):
         return f"/j/{self.short_code}"
 
     @property
+    def recruiter_public_id(self) -> str:
+        """Return the recruiter's id as clients know it (the gateway's, else ours).
+
+        Listings annotate `recruiter_external_id` (jobs.services) so that no
+        User is loaded per row; otherwise the recruiter is read.
+        """
+        if hasattr(self, "recruiter_external_id"):
+            return self.recruiter_external_id or str(self.recruiter_id)
+        return self.recruiter.public_id
+
+    @property
     def is_open(self) -> bool:
         """Say whether candidates may still apply (active and not past its end date)."""
         return self.effective_status == JobStatus.ACTIVE
