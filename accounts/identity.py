@@ -3,7 +3,10 @@
 HTTP clients send `Authorization: Token <key>`; WebSocket clients may pass
 `?token=<key>`. With `OPENHIRE_TRUST_CLIENT_IDS=1` a gateway has already
 authenticated the caller, so `recruiter_id` / `candidate_id` in the request name
-the user (DESIGN.md §4). `request_user()` is the one place that decides.
+the user (DESIGN.md §4): our UUID, or the gateway's own id, which provisions a
+user of the role the field implies on first sight (`User.external_id`) and is
+echoed back as sent (`User.public_id`). `request_user()` is the one place that
+decides; `gateway_decides()` says when a call naming nobody is let through.
 """
 
 from __future__ import annotations

@@ -74,8 +74,11 @@ class ReviewJSONRequestSerializer(serializers.Serializer):
         help_text="Resume text, or a data: URL of a PDF/DOCX."
     )
     job_id = serializers.UUIDField(help_text="Also accepted as jobId.")
-    candidate_id = serializers.UUIDField(
-        required=False, help_text="Trusted mode only: the candidate reviewing."
+    candidate_id = serializers.CharField(
+        required=False,
+        max_length=128,
+        help_text="Trusted mode only: the candidate reviewing (our UUID or any "
+        "gateway id of 1-128 characters from [A-Za-z0-9_.@:-]).",
     )
 
 
@@ -90,7 +93,7 @@ class ReviewMultipartRequestSerializer(serializers.Serializer):
     )
     job_id = serializers.UUIDField(help_text="Or jobId.")
     jobId = serializers.UUIDField(required=False)  # noqa: N815 - the clients' name
-    candidate_id = serializers.UUIDField(required=False)
+    candidate_id = serializers.CharField(required=False, max_length=128)
 
 
 class RequirementMatchSerializer(serializers.Serializer):
