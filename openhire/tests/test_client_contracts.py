@@ -447,6 +447,42 @@ def test_chat_box_tsx_posts_the_conversation_to_chat(ft):
     assert response.status_code == 200 and response.json()["response"]
 
 
+async def _ws_chat_page_send_message() -> dict:
+    from channels.testing import WebsocketCommunicator
+
+    from openhire.asgi import application
+
+    ws = WebsocketCommunicator(
+        application, "/test/ws/test-chat", headers=[(b"origin", ORIGIN.encode())]
+    )
+    connected, _ = await ws.connect(timeout=5)
+    assert connected
+    assert (await ws.receive_json_from(timeout=5))["event"] == "connected"
+    history = [
+        {"type": "system", "content": "You are a helpful AI assistant."},
+        {"type": "human", "content": "How do I post a job?"},
+    ]
+    await ws.send_to(
+        text_data=json.dumps(
+            {"user_input": "How do I post a job?", "messages": history}
+        )
+    )
+    reply = await ws.receive_json_from(timeout=5)
+    await ws.disconnect()
+    return reply
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("trusted", [True, False], ids=["trusted", "token"])
+def test_ws_chat_page_send_message_gets_a_message_event(settings, trusted):
+    """src/app/test/ws-chat/page.tsx: `{user_input, messages}` on /test/ws/test-chat."""
+    settings.OPENHIRE_TRUST_CLIENT_IDS = trusted
+    settings.OPENHIRE_ENABLE_TEST_ENDPOINTS = True
+    reply = async_to_sync(_ws_chat_page_send_message)()
+    assert reply["event"] == "message" and reply["response"]
+    assert reply["messages"][-1]["type"] == "ai"
+
+
 # --- token mode stays as it is -----------------------------------------------------
 
 
