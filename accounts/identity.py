@@ -3,17 +3,24 @@
 HTTP clients send `Authorization: Token <key>`; WebSocket clients may pass
 `?token=<key>`. With `OPENHIRE_TRUST_CLIENT_IDS=1` a gateway has already
 authenticated the caller, so `recruiter_id` / `candidate_id` in the request name
-the user (DESIGN.md §4). `request_user()` is the one place that decides.
+the user (DESIGN.md §4): our UUID, or the gateway's own id, which provisions a
+user of the role the field implies on first sight (`User.external_id`) and is
+echoed back as sent (`User.public_id`). `request_user()` is the one place that
+decides; `gateway_decides()` says when a call naming nobody is let through.
 """
 
 from __future__ import annotations
 
+import re
+import uuid
+
 from django.conf import settings
+from django.db.models import Q
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from accounts.models import User
-from accounts.services import user_for_token
+from accounts.models import Role, User
+from accounts.services import user_for_token, user_provision_external
 from openhire.errors import OpenHireError
 from openhire.ids import parse_uuid
 
@@ -54,6 +61,55 @@ def trusted_mode() -> bool:
     return bool(settings.OPENHIRE_TRUST_CLIENT_IDS)
 
 
+CLIENT_ID_PATTERN = re.compile(r"[A-Za-z0-9_.@:-]{1,128}")
+INVALID_CLIENT_ID = "{field} must be 1-128 characters from A-Z a-z 0-9 _ . @ : -"
+# The role a first-seen gateway id is provisioned with, by the field that names it.
+ROLE_OF_FIELD = {"recruiter_id": Role.RECRUITER, "candidate_id": Role.CANDIDATE}
+
+
+def _as_uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def client_id_clean(value: object, *, field: str) -> str:
+    """Return a claimed id in the form it names users by; 400 when malformed.
+
+    Token mode takes our UUIDs only; trusted mode also takes a gateway's ids,
+    1-128 characters from [A-Za-z0-9_.@:-], kept exactly as sent (DESIGN.md §4).
+    """
+    if not trusted_mode():
+        return str(parse_uuid(value, field=field))
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not CLIENT_ID_PATTERN.fullmatch(value):
+        message = INVALID_CLIENT_ID.format(field=field)
+        raise OpenHireError(message, "invalid_id", errors={field: [message]})
+    return value
+
+
+def _names(user: User, claimed: str) -> bool:
+    """Say whether `claimed` is this user's id (ours, in any case, or the gateway's)."""
+    return claimed == user.external_id or _as_uuid(claimed) == user.id
+
+
+def _trusted_user(claimed: str, field: str) -> User:
+    """Return the user a trusted claim names, provisioning a first-seen gateway id."""
+    query = Q(external_id=claimed)
+    if (as_uuid := _as_uuid(claimed)) is not None:
+        query |= Q(pk=as_uuid)
+    found = User.objects.filter(query).first()
+    if found is None and field in ROLE_OF_FIELD:
+        found = user_provision_external(external_id=claimed, role=ROLE_OF_FIELD[field])
+    if found is None or not found.is_active:
+        raise OpenHireError(
+            UNKNOWN_CLIENT_ID.format(field=field), "unknown_user", status=404
+        )
+    return found
+
+
 def identify(
     user: User | None, *, claimed_id: object = None, field: str = "user_id"
 ) -> User | None:
@@ -61,24 +117,33 @@ def identify(
 
     - token user, no claim or a matching claim: that user;
     - token user, other claim: 403;
-    - no token, trusted mode, a claim: the claimed user (404 when unknown);
+    - no token, trusted mode, a claim: the claimed user; a first-seen
+      `recruiter_id` / `candidate_id` provisions a user of that role, keyed by
+      the id as sent (404 for a deactivated one);
     - otherwise None (anonymous).
     """
-    claimed = None if claimed_id in (None, "") else parse_uuid(claimed_id, field=field)
+    claimed = (
+        None if claimed_id in (None, "") else client_id_clean(claimed_id, field=field)
+    )
     if user is not None:
-        if claimed is not None and claimed != user.id:
+        if claimed is not None and not _names(user, claimed):
             raise OpenHireError(
                 IDENTITY_MISMATCH.format(field=field), "identity_mismatch", status=403
             )
         return user
     if claimed is not None and trusted_mode():
-        found = User.objects.filter(pk=claimed, is_active=True).first()
-        if found is None:
-            raise OpenHireError(
-                UNKNOWN_CLIENT_ID.format(field=field), "unknown_user", status=404
-            )
-        return found
+        return _trusted_user(claimed, field)
     return None
+
+
+def gateway_decides(user: User | None) -> bool:
+    """Say whether a call naming nobody is the gateway's decision (trusted mode).
+
+    In trusted mode a client that sends neither a token nor an id (the original
+    frontends' DELETE /jobs/{id}, PATCH /jobs/{id}/status) was let through by the
+    gateway in front of us, which authenticated it (DESIGN.md §4).
+    """
+    return user is None and trusted_mode()
 
 
 def request_user(request: Request, *, field: str | None = None) -> User | None:

@@ -48,6 +48,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    external_id = models.CharField(
+        max_length=128,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="The gateway's id for a user provisioned in trusted mode.",
+    )
 
     objects = UserManager()
 
@@ -65,6 +72,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return f"{self.name or self.email} ({self.role})"
+
+    @property
+    def public_id(self) -> str:
+        """Return the id clients know this user by: the gateway's, else ours."""
+        return self.external_id or str(self.id)
 
 
 def hash_token(key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from django.contrib.auth.password_validation import validate_password
@@ -92,3 +93,37 @@ def recruiter_password_set(*, email: str, password: str) -> User:
     user.is_staff = True
     user.save(update_fields=["password", "is_staff"])
     return user
+
+
+PROVISIONED_EMAIL_DOMAIN = "clients.openhire.invalid"
+
+
+def user_provision_external(*, external_id: str, role: str) -> User:
+    """Return the user keyed by a gateway's id, creating it (with `role`) on first sight.
+
+    Race-safe: two first requests at once both try the INSERT; the unique index on
+    `external_id` lets one win and the other reads the winner's row. The email is a
+    placeholder under a reserved domain (RFC 2606), unique per external id.
+    """
+    user = user_with_external_id(external_id)
+    if user is not None:
+        return user
+    digest = hashlib.sha256(external_id.encode()).hexdigest()[:40]
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email=f"{digest}@{PROVISIONED_EMAIL_DOMAIN}",
+                role=role,
+                name=external_id,
+                external_id=external_id,
+            )
+    except IntegrityError:
+        user = user_with_external_id(external_id)
+        if user is None:
+            raise
+        return user
+
+
+def user_with_external_id(external_id: str) -> User | None:
+    """Return the user a gateway's id names, or None."""
+    return User.objects.filter(external_id=external_id).first()

@@ -2,7 +2,7 @@
 """Load the REST API on PostgreSQL with the production server, and print figures.
 
     .venv/bin/python bench/api.py [--jobs 100000] [--workers 2] [--concurrency 16]
-                                  [--seconds 5] [--reuse]
+                                  [--seconds 5] [--reuse] [--db NAME] [--redis-db N]
 
 What it does, in one run:
 1. creates (or, with --reuse, keeps) the database `openhire_bench` on 127.0.0.1:5432,
@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bench.loadgen import json_body, percentile, run_load  # noqa: E402
 from openhire.testing import server_start, server_stop  # noqa: E402
 
-DB_NAME = "openhire_bench"
+DB_NAME = "openhire_bench"  # --db overrides it
 TITLES = [
     "Backend Engineer",
     "Frontend Developer",
@@ -84,19 +84,19 @@ def pg_user() -> str:
     sys.exit("PostgreSQL is not answering on 127.0.0.1:5432 as postgres or root.")
 
 
-def prepare_database(user: str, reuse: bool) -> None:
+def prepare_database(user: str, reuse: bool, name: str = DB_NAME) -> None:
     import psycopg
 
     with psycopg.connect(
         f"postgresql://{user}@127.0.0.1:5432/test", autocommit=True
     ) as conn:
         exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if exists and not reuse:
-            conn.execute(f'DROP DATABASE "{DB_NAME}" WITH (FORCE)')
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         if not exists or not reuse:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def port_open(port: int) -> bool:
@@ -163,18 +163,30 @@ def load_jobs(count: int) -> None:
     print(f"loaded {count - have} jobs in {time.perf_counter() - started:.1f} s")
 
 
+# The 3x-floor target is for a 20-job page; without `limit` GET /jobs answers up
+# to 1 000 jobs (the original clients scan it for share links): reported apart.
+FULL_PAGE = "GET /jobs (no limit: 1000)"
+
+
 def scenarios(recruiter_id: str, code: str) -> list[tuple[str, str]]:
     return [
         ("GET / (floor)", "/"),
-        ("GET /jobs", "/jobs"),
-        ("GET /jobs?job_type", "/jobs?job_type=contract"),
-        ("GET /jobs?title", "/jobs?title=engineer"),
-        ("GET /jobs?recruiter_id", f"/jobs?recruiter_id={recruiter_id}"),
-        ("GET /jobs sort salary asc", "/jobs?sort_by=salary&sort_order=asc"),
-        ("GET /jobs sort salary desc", "/jobs?sort_by=salary&sort_order=desc"),
-        ("GET /jobs sort title", "/jobs?sort_by=title&sort_order=asc"),
-        ("GET /jobs sort created_at asc", "/jobs?sort_by=created_at&sort_order=asc"),
+        ("GET /jobs", "/jobs?limit=20"),
+        ("GET /jobs?job_type", "/jobs?limit=20&job_type=contract"),
+        ("GET /jobs?title", "/jobs?limit=20&title=engineer"),
+        ("GET /jobs?recruiter_id", f"/jobs?limit=20&recruiter_id={recruiter_id}"),
+        ("GET /jobs sort salary asc", "/jobs?limit=20&sort_by=salary&sort_order=asc"),
+        (
+            "GET /jobs sort salary desc",
+            "/jobs?limit=20&sort_by=salary&sort_order=desc",
+        ),
+        ("GET /jobs sort title", "/jobs?limit=20&sort_by=title&sort_order=asc"),
+        (
+            "GET /jobs sort created_at asc",
+            "/jobs?limit=20&sort_by=created_at&sort_order=asc",
+        ),
         ("GET /j/{code}", f"/j/{code}"),
+        (FULL_PAGE, "/jobs"),
     ]
 
 
@@ -233,7 +245,7 @@ def explain(path: str) -> tuple[str, str]:
     queryset = job_list(
         filters=job_filters_from_query(dict(parse_qsl(urlsplit(path).query)))
     )
-    page_plan = queryset[:20].explain()
+    page_plan = queryset[:20].explain()  # the plan of a 1 000 page is the same
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) AS counted", params)
@@ -251,11 +263,13 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="keep an already loaded database"
     )
+    parser.add_argument("--db", default=DB_NAME, help="the database to (re)create")
+    parser.add_argument("--redis-db", type=int, default=14, help="Redis db number")
     args = parser.parse_args()
 
     user = pg_user()
-    prepare_database(user, args.reuse)
-    database_url = f"postgres://{user}@127.0.0.1:5432/{DB_NAME}"
+    prepare_database(user, args.reuse, args.db)
+    database_url = f"postgres://{user}@127.0.0.1:5432/{args.db}"
     var_dir = tempfile.mkdtemp(prefix="openhire-bench-")
     env = {
         **os.environ,
@@ -267,7 +281,7 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "openhire.settings",
     }
     if port_open(6379):
-        env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{args.redis_db}"
     os.environ.update(env)
     os.environ["OPENHIRE_LOG_LEVEL"] = (
         "WARNING"  # this process only; the server logs as usual
@@ -387,14 +401,18 @@ def main() -> None:
             f"{queries[name]:>9} {errors:>7}"
         )
     max_queries = max(int(q.split("/")[0]) for q in queries.values())
-    job_names = [name for name in names if name.startswith("GET /jobs")]
+    job_names = [
+        name for name in names if name.startswith("GET /jobs") and name != FULL_PAGE
+    ]
     worst = max(job_names, key=lambda name: percentile(together.by_tag[name], 0.5))
     worst_p50 = percentile(together.by_tag[worst], 0.5)
     errors = together.errors + sum(r.errors for r in alone_results.values())
     print(
         f"\nsummary: max {max_queries} queries/request (target <= 3); "
         f"GET /jobs p50 worst {worst_p50:.2f} ms ({worst}) = {worst_p50 / floor:.2f}x "
-        f"the floor GET / {floor:.2f} ms, side by side (target <= 3x); {errors} errors"
+        f"the floor GET / {floor:.2f} ms, side by side (target <= 3x, 20-job pages); "
+        f"{FULL_PAGE} p50 {percentile(together.by_tag[FULL_PAGE], 0.5):.2f} ms; "
+        f"{errors} errors"
     )
 
 

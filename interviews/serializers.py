@@ -9,6 +9,10 @@ from ai.types import RECOMMENDATIONS
 
 class InterviewStatusSerializer(serializers.Serializer):
     session_id = serializers.CharField()
+    candidate_id = serializers.CharField(
+        help_text="The candidate's id as the client sent it (trusted mode: the "
+        "gateway's id), else our UUID."
+    )
     status = serializers.ChoiceField(
         choices=["waiting", "in_progress", "analyzing", "completed", "expired"],
         help_text="An interview ended early is `completed`; see early_termination.",
@@ -61,6 +65,10 @@ class InterviewArtifactSerializer(serializers.Serializer):
 
 class InterviewResultsSerializer(serializers.Serializer):
     session_id = serializers.CharField()
+    candidate_id = serializers.CharField(
+        help_text="The candidate's id as the client sent it (trusted mode: the "
+        "gateway's id), else our UUID."
+    )
     analysis = InterviewAnalysisSerializer()
     interview_data = InterviewDataSerializer()
     artifacts = InterviewArtifactSerializer(many=True)

@@ -696,7 +696,7 @@ def interview_get_for(*, user: User | None, session_id: str) -> InterviewSession
     if user is None and not trusted_mode():
         require_user(user)
     session = (
-        InterviewSession.objects.select_related("job")
+        InterviewSession.objects.select_related("job", "candidate")
         .filter(session_id=session_id)
         .first()
     )
@@ -714,6 +714,7 @@ def interview_status(*, session: InterviewSession) -> dict[str, Any]:
     state = _state(session)
     return {
         "session_id": session.session_id,
+        "candidate_id": session.candidate.public_id,
         "status": interview_status_name(state),
         "questions_asked": state.questions_asked,
         "total_questions": TOTAL_QUESTIONS,
@@ -749,6 +750,7 @@ def interview_results(*, session: InterviewSession) -> dict[str, Any]:
         raise OpenHireError(SESSION_NOT_FINISHED, "not_finished", status=409)
     return {
         "session_id": session.session_id,
+        "candidate_id": session.candidate.public_id,
         "analysis": session.analysis,
         "interview_data": {
             "questions_asked": state.questions_asked,

@@ -91,13 +91,13 @@ class JobAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Job, form, change: bool) -> None:
         if not change and not is_superuser(request.user):
             obj.recruiter = request.user
-        # Salary and description are re-read (parsed salary, plain text); a new job
-        # gets its short code.
+        # Salary, description and skills are re-read (parsed salary, plain text,
+        # the skills string); a new job gets its short code.
         job_save(
             job=obj,
             fields={
                 name: form.cleaned_data[name]
-                for name in ("salary", "description")
+                for name in ("salary", "description", "skills")
                 if name in form.cleaned_data
             },
         )

@@ -35,7 +35,12 @@ class Job(models.Model):
     salary_min = models.PositiveIntegerField(null=True, blank=True)
     salary_max = models.PositiveIntegerField(null=True, blank=True)
     salary_currency = models.CharField(max_length=3, blank=True)
-    skills = models.JSONField(default=list, blank=True)
+    skills = models.JSONField(
+        default=list, blank=True, help_text="The skills read from skills_as_sent."
+    )
+    skills_as_sent = models.TextField(
+        blank=True, default="", help_text="The skills string exactly as sent."
+    )
     job_type = models.CharField(max_length=50)
     end_date = models.DateTimeField()
     company_name = models.CharField(max_length=200, blank=True)
@@ -79,6 +84,17 @@ class Job(models.Model):
     @property
     def job_link(self) -> str:
         return f"/j/{self.short_code}"
+
+    @property
+    def recruiter_public_id(self) -> str:
+        """Return the recruiter's id as clients know it (the gateway's, else ours).
+
+        Listings annotate `recruiter_external_id` (jobs.services) so that no
+        User is loaded per row; otherwise the recruiter is read.
+        """
+        if hasattr(self, "recruiter_external_id"):
+            return self.recruiter_external_id or str(self.recruiter_id)
+        return self.recruiter.public_id
 
     @property
     def is_open(self) -> bool:

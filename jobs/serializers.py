@@ -11,12 +11,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jobs.models import Job, JobStatus
+from jobs.skills import MAX_SKILLS, MAX_SKILLS_TEXT, skills_read, skills_text
 
 END_DATE_FORMAT = "end_date must be an ISO 8601 date or date-time, e.g. 2026-12-31."
 SKILLS_FORMAT = "skills must be a list of strings or a comma-separated string."
 DESCRIPTION_FORMAT = "description must be text or a JSON object."
 MAX_DESCRIPTION_CHARS = 50_000  # text, or the object written as JSON
 DESCRIPTION_TOO_LONG = "description is longer than 50 000 characters."
+SKILLS_TOO_LONG = f"skills is longer than {MAX_SKILLS_TEXT} characters."
+SKILLS_TOO_MANY = f"skills may list at most {MAX_SKILLS} entries."
 
 
 def iso_datetime(value: dt.datetime | None) -> str | None:
@@ -59,22 +62,32 @@ class FlexibleDateTimeField(serializers.Field):
         return iso_datetime(value)
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "maxLength": MAX_SKILLS_TEXT},
+            {"type": "array", "items": {"type": "string"}, "maxItems": MAX_SKILLS},
+        ],
+        "example": "Python, FastAPI, SQL",
+    }
+)
 class SkillsField(serializers.Field):
-    def to_internal_value(self, data: Any) -> list[str]:
+    """Skills as a comma-separated string (kept as sent) or a list of strings."""
+
+    def to_internal_value(self, data: Any) -> str | list[str]:
         if isinstance(data, str):
-            data = data.split(",")
-        if not isinstance(data, list) or not all(
+            if len(data) > MAX_SKILLS_TEXT:
+                raise serializers.ValidationError(SKILLS_TOO_LONG)
+        elif not isinstance(data, list) or not all(
             isinstance(item, str) for item in data
         ):
             raise serializers.ValidationError(SKILLS_FORMAT)
-        skills = [item.strip()[:100] for item in data if item.strip()]
-        if len(skills) > 100:
-            raise serializers.ValidationError("skills may list at most 100 entries.")
-        return skills
+        if len(skills_read(data)[1]) > MAX_SKILLS:
+            raise serializers.ValidationError(SKILLS_TOO_MANY)
+        return data
 
-    def to_representation(self, value: list[str]) -> list[str]:
-        return list(value or [])
+    def to_representation(self, value: str) -> str:
+        return value
 
 
 @extend_schema_field(
@@ -132,15 +145,53 @@ class JobInputSerializer(serializers.Serializer):
     interview_duration = serializers.IntegerField(
         min_value=5, max_value=240, required=False
     )
-    recruiter_id = serializers.UUIDField(
+    recruiter_id = serializers.CharField(
         required=False,
         write_only=True,
-        help_text="Must be the caller's id (or, in trusted mode, names the caller).",
+        max_length=128,
+        help_text="Must be the caller's id (or, in trusted mode, names the caller: "
+        "any 1-128 characters from [A-Za-z0-9_.@:-]).",
     )
 
 
+class JobStatusSerializer(serializers.Serializer):
+    """The body of PATCH /jobs/{id}/status."""
+
+    status = serializers.ChoiceField(
+        choices=[JobStatus.ACTIVE, JobStatus.INACTIVE],
+        help_text="active or inactive.",
+    )
+    recruiter_id = serializers.CharField(
+        required=False, write_only=True, max_length=128
+    )
+
+
+class JobStatsSerializer(serializers.Serializer):
+    """GET /jobs/stats: one recruiter's jobs and applications, counted."""
+
+    total_jobs = serializers.IntegerField()
+    active_jobs = serializers.IntegerField()
+    total_applications = serializers.IntegerField()
+    avg_applications_per_job = serializers.FloatField()
+
+
 class JobSerializer(serializers.ModelSerializer):
-    recruiter_id = serializers.UUIDField(read_only=True)
+    recruiter_id = serializers.CharField(
+        source="recruiter_public_id",
+        read_only=True,
+        help_text="The recruiter's id exactly as the client sent it (trusted mode: "
+        "the gateway's id), else our UUID.",
+    )
+    skills = serializers.CharField(
+        read_only=True,
+        help_text="The skills string exactly as sent (an array is comma-joined).",
+    )
+    skills_list = serializers.ListField(
+        child=serializers.CharField(),
+        source="skills",
+        read_only=True,
+        help_text="The skills read from `skills`, for filtering and matching.",
+    )
     description = serializers.SerializerMethodField()
     description_text = serializers.CharField(source="description", read_only=True)
     job_link = serializers.CharField(read_only=True)
@@ -169,6 +220,7 @@ class JobSerializer(serializers.ModelSerializer):
             "salary_currency",
             "short_code",
             "description_text",
+            "skills_list",
             "updated_at",
         ]
         read_only_fields = fields
@@ -182,16 +234,16 @@ class JobSerializer(serializers.ModelSerializer):
         )
 
     def to_representation(self, job: Job) -> dict:
-        # Written out by hand: GET /jobs serialises up to 100 jobs per request and
+        # Written out by hand: GET /jobs serialises up to 1 000 jobs per request and
         # DRF's generic field machinery costs ~5x more. The declared fields above
         # still describe the shape for the OpenAPI schema; a test checks both agree.
         return {
             "id": str(job.id),
-            "recruiter_id": str(job.recruiter_id),
+            "recruiter_id": job.recruiter_public_id,
             "title": job.title,
             "description": self.get_description(job),
             "salary": job.salary,
-            "skills": list(job.skills or []),
+            "skills": skills_text(job.skills_as_sent, job.skills or []),
             "job_type": job.job_type,
             "created_at": iso_datetime(job.created_at),
             "end_date": iso_datetime(job.end_date),
@@ -205,5 +257,6 @@ class JobSerializer(serializers.ModelSerializer):
             "salary_currency": job.salary_currency,
             "short_code": job.short_code,
             "description_text": job.description,
+            "skills_list": list(job.skills or []),
             "updated_at": iso_datetime(job.updated_at),
         }

@@ -9,21 +9,27 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from accounts.identity import client_id_clean, gateway_decides
 from accounts.models import Role, User
 from accounts.permissions import require_owner, require_role
 from jobs.description import description_text
 from jobs.models import Job, JobStatus
 from jobs.salary import parse_salary
+from jobs.skills import skills_read
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
+from openhire.pagination import LIMIT_RANGE
 
 SHORT_CODE_ALPHABET = string.ascii_letters + string.digits + "-_"
 SHORT_CODE_LENGTH = 8
 SHORT_CODE_ATTEMPTS = 10
 
+# The original clients resolve share links by scanning one unparameterised GET /jobs.
+JOB_PAGE_LIMIT = 1000
+BAD_JOB_LIMIT = LIMIT_RANGE.format(high=JOB_PAGE_LIMIT)
 JOB_COUNT_SCOPE = "jobs"  # cached listing totals; jobs/apps.py invalidates on writes
 SORT_FIELDS = ("created_at", "salary", "title")
 SORT_ORDERS = ("asc", "desc")
@@ -45,6 +51,8 @@ def _apply_fields(job: Job, fields: dict[str, Any]) -> None:
                 job.description, job.description_data = value, None
             else:
                 job.description, job.description_data = description_text(value), value
+        elif name == "skills":
+            job.skills_as_sent, job.skills = skills_read(value)
         elif name == "salary":
             parsed = parse_salary(value)
             job.salary = value
@@ -86,21 +94,41 @@ def job_save(*, job: Job, fields: dict[str, Any]) -> Job:
     )
 
 
+def _require_job_owner(user: User | None, job: Job, *, action: str) -> None:
+    """Let only the job's recruiter through, or the gateway (DESIGN.md §4).
+
+    In trusted mode a call naming nobody was let through by the gateway.
+    """
+    if not gateway_decides(user):
+        require_owner(user, job.recruiter_id, action=action, what="jobs")
+
+
 def job_update(*, job: Job, user: User | None, fields: dict[str, Any]) -> Job:
     """Change a job's fields; only its recruiter may."""
-    require_owner(user, job.recruiter_id, action="change", what="jobs")
+    _require_job_owner(user, job, action="change")
     return job_save(job=job, fields=fields)
 
 
 def job_delete(*, job: Job, user: User | None) -> None:
     """Delete a job; only its recruiter may."""
-    require_owner(user, job.recruiter_id, action="delete", what="jobs")
+    _require_job_owner(user, job, action="delete")
     job.delete()
+
+
+def jobs_with_recruiter() -> QuerySet[Job]:
+    """Return jobs carrying their recruiter's gateway id (`Job.recruiter_public_id`).
+
+    A correlated subquery in the same query, by primary key: unlike a JOIN,
+    `count()` drops it (X-Total-Count stays an index-only count), and unlike
+    `select_related` it builds no User for each of up to 1 000 rows.
+    """
+    external_id = User.objects.filter(pk=OuterRef("recruiter_id")).values("external_id")
+    return Job.objects.annotate(recruiter_external_id=Subquery(external_id[:1]))
 
 
 def job_get(*, job_id: str) -> Job:
     """Return the job with this id; 400 when malformed, 404 when unknown."""
-    job = Job.objects.filter(pk=parse_uuid(job_id, field="job_id")).first()
+    job = jobs_with_recruiter().filter(pk=parse_uuid(job_id, field="job_id")).first()
     if job is None:
         raise not_found("Job")
     return job
@@ -109,11 +137,12 @@ def job_get(*, job_id: str) -> Job:
 def job_get_by_link(*, code: str) -> Job:
     """Return the job a short code (or a full job id) points to."""
     job = None
+    jobs = jobs_with_recruiter()
     if len(code) == SHORT_CODE_LENGTH:
-        job = Job.objects.filter(short_code=code).first()
+        job = jobs.filter(short_code=code).first()
     else:
         try:
-            job = Job.objects.filter(pk=uuid.UUID(code)).first()
+            job = jobs.filter(pk=uuid.UUID(code)).first()
         except ValueError:
             job = None
     if job is None:
@@ -123,7 +152,7 @@ def job_get_by_link(*, code: str) -> Job:
 
 @dataclass(frozen=True)
 class JobFilters:
-    recruiter_id: uuid.UUID | None = None
+    recruiter_id: str = ""  # as the client names the recruiter (User.public_id)
     job_type: str = ""
     title: str = ""
     status: str = ""
@@ -163,9 +192,9 @@ def job_filters_from_query(query: dict[str, str]) -> JobFilters:
         )
     recruiter_id = query.get("recruiter_id")
     return JobFilters(
-        recruiter_id=parse_uuid(recruiter_id, field="recruiter_id")
+        recruiter_id=client_id_clean(recruiter_id, field="recruiter_id")
         if recruiter_id
-        else None,
+        else "",
         job_type=(query.get("job_type") or "").strip()[:50],
         title=(query.get("title") or "").strip()[:200],
         status=_status_filter(query.get("status")),
@@ -186,11 +215,23 @@ def _status_condition(status: str) -> Q:
     return Q(status=status)
 
 
+def _users_named(public_id: str) -> QuerySet[User]:
+    """Return (as a subquery) the user a client's id names: the gateway's or ours."""
+    query = Q(external_id=public_id)
+    try:
+        query |= Q(pk=uuid.UUID(public_id))
+    except ValueError:
+        pass
+    return User.objects.filter(query).values("pk")
+
+
 def job_list(*, filters: JobFilters) -> QuerySet[Job]:
     """Return jobs matching `filters`, in a stable order (id breaks ties)."""
-    jobs = Job.objects.all()
+    jobs = jobs_with_recruiter()
     if filters.recruiter_id:
-        jobs = jobs.filter(recruiter_id=filters.recruiter_id)
+        # A scalar subquery: PostgreSQL runs it once, then walks the recruiter index.
+        named = Subquery(_users_named(filters.recruiter_id)[:1])
+        jobs = jobs.filter(recruiter_id=named)
     if filters.job_type:
         jobs = jobs.filter(job_type__iexact=filters.job_type)
     if filters.title:
@@ -207,3 +248,18 @@ def job_list(*, filters: JobFilters) -> QuerySet[Job]:
         order = [F(filters.sort_by).desc() if descending else F(filters.sort_by).asc()]
     order.append(F("id").desc() if descending else F("id").asc())
     return jobs.order_by(*order)
+
+
+def job_stats(*, recruiter: User | None) -> dict[str, int | float]:
+    """Count a recruiter's jobs, open jobs and applications, in one query."""
+    recruiter = require_role(recruiter, Role.RECRUITER)
+    totals = Job.objects.filter(recruiter=recruiter).aggregate(
+        total_jobs=Count("id", distinct=True),
+        active_jobs=Count(
+            "id", filter=_status_condition(JobStatus.ACTIVE), distinct=True
+        ),
+        total_applications=Count("applications"),
+    )
+    jobs = totals["total_jobs"]
+    average = round(totals["total_applications"] / jobs, 2) if jobs else 0.0
+    return {**totals, "avg_applications_per_job": average}

@@ -1,4 +1,3 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -11,9 +10,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.identity import request_user
-from jobs.serializers import JobInputSerializer, JobSerializer
+from jobs.serializers import (
+    JobInputSerializer,
+    JobSerializer,
+    JobStatsSerializer,
+    JobStatusSerializer,
+)
 from jobs.services import (
     JOB_COUNT_SCOPE,
+    JOB_PAGE_LIMIT,
     SORT_FIELDS,
     SORT_ORDERS,
     job_create,
@@ -22,29 +27,40 @@ from jobs.services import (
     job_get,
     job_get_by_link,
     job_list,
+    job_stats,
     job_update,
 )
 from openhire.pagination import paginate
 from openhire.schema import (
     PAGE_HEADERS,
-    PAGE_PARAMETERS,
     ErrorSerializer,
     error_responses,
+    page_parameters,
     uuid_path,
 )
 from openhire.throttling import WriteThrottle
 
+RECRUITER_ID = (
+    "A recruiter's id: our UUID, or in trusted mode the gateway's id as the "
+    "client sends it (1-128 characters from [A-Za-z0-9_.@:-])."
+)
 LIST_PARAMETERS = [
     OpenApiParameter(
-        "recruiter_id", OpenApiTypes.UUID, description="Only this recruiter's jobs."
+        "recruiter_id", str, description="Only this recruiter's jobs. " + RECRUITER_ID
     ),
     OpenApiParameter("job_type", str, description="Exact job type, any case."),
     OpenApiParameter("title", str, description="Title contains this, any case."),
     OpenApiParameter("status", str, enum=["active", "inactive", "expired"]),
     OpenApiParameter("sort_by", str, enum=list(SORT_FIELDS), default="created_at"),
     OpenApiParameter("sort_order", str, enum=list(SORT_ORDERS), default="desc"),
-    *PAGE_PARAMETERS,
+    *page_parameters(default=JOB_PAGE_LIMIT, high=JOB_PAGE_LIMIT),
 ]
+TRUSTED_RECRUITER_ID = OpenApiParameter(
+    "recruiter_id",
+    str,
+    description="Names the caller in trusted mode; must be the caller's own "
+    "otherwise. " + RECRUITER_ID,
+)
 # 404: an unknown job, or (trusted mode) an unknown recruiter_id.
 WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415, 429)
 SuccessSerializer = inline_serializer(
@@ -75,6 +91,8 @@ class JobListCreateView(APIView):
         page = paginate(
             request,
             job_list(filters=filters),
+            default_limit=JOB_PAGE_LIMIT,
+            max_limit=JOB_PAGE_LIMIT,
             count_key=(JOB_COUNT_SCOPE, filters.count_key),
         )
         return Response(JobSerializer(page.items, many=True).data, headers=page.headers)
@@ -137,12 +155,7 @@ class JobDetailView(APIView):
         return self._update(request, job_id)
 
     @extend_schema(
-        parameters=[
-            uuid_path("job_id"),
-            OpenApiParameter(
-                "recruiter_id", OpenApiTypes.UUID, description="Trusted mode only."
-            ),
-        ],
+        parameters=[uuid_path("job_id"), TRUSTED_RECRUITER_ID],
         responses={
             200: SuccessSerializer,
             **error_responses(400, 401, 403, 404, 429),
@@ -153,6 +166,40 @@ class JobDetailView(APIView):
         job = job_get(job_id=job_id)
         job_delete(job=job, user=request_user(request, field="recruiter_id"))
         return Response({"success": True})
+
+
+class JobStatusView(APIView):
+    """Open or close a job to applications (its recruiter only)."""
+
+    example = {"status": "inactive"}
+
+    @extend_schema(
+        parameters=[uuid_path("job_id")],
+        request={"application/json": JobStatusSerializer},
+        responses={200: JobSerializer, **WRITE_ERRORS},
+    )
+    def patch(self, request: Request, job_id: str) -> Response:
+        """Set a job's status (active or inactive)."""
+        job = job_get(job_id=job_id)
+        user = request_user(request, field="recruiter_id")
+        serializer = JobStatusSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        status = serializer.validated_data["status"]
+        job = job_update(job=job, user=user, fields={"status": status})
+        return Response(JobSerializer(job).data)
+
+
+class JobStatsView(APIView):
+    """Count a recruiter's jobs and the applications they drew."""
+
+    @extend_schema(
+        parameters=[TRUSTED_RECRUITER_ID],
+        responses={200: JobStatsSerializer, **error_responses(400, 401, 403, 404)},
+    )
+    def get(self, request: Request) -> Response:
+        """Count the caller's jobs, open jobs and applications."""
+        user = request_user(request, field="recruiter_id")
+        return Response(JobStatsSerializer(job_stats(recruiter=user)).data)
 
 
 class JobShortLinkView(APIView):

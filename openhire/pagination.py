@@ -22,7 +22,8 @@ from openhire.errors import OpenHireError
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 10**9
-BAD_LIMIT = f"limit must be a whole number from 1 to {MAX_LIMIT}."
+LIMIT_RANGE = "limit must be a whole number from 1 to {high}."
+BAD_LIMIT = LIMIT_RANGE.format(high=MAX_LIMIT)
 BAD_OFFSET = "offset must be a whole number of 0 or more."
 
 
@@ -93,19 +94,20 @@ def paginate(
     queryset: QuerySet,
     *,
     default_limit: int = DEFAULT_LIMIT,
+    max_limit: int = MAX_LIMIT,
     count_key: tuple[str, str] | None = None,
 ) -> Page:
     """Return one page of `queryset` (which must be ordered) and its headers.
 
-    With `count_key` = (scope, filters), the total is cached until
-    `count_cache_invalidate(scope)`.
+    `limit` may ask for 1 to `max_limit` rows. With `count_key` = (scope,
+    filters), the total is cached until `count_cache_invalidate(scope)`.
     """
     limit = _whole(
         request.query_params.get("limit"),
         default_limit,
         low=1,
-        high=MAX_LIMIT,
-        message=BAD_LIMIT,
+        high=max_limit,
+        message=LIMIT_RANGE.format(high=max_limit),
         name="limit",
     )
     offset = _whole(

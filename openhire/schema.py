@@ -53,18 +53,25 @@ def uuid_path(name: str) -> OpenApiParameter:
     )
 
 
-PAGE_PARAMETERS = [
-    OpenApiParameter(
-        "limit",
-        {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-        description=f"1 to {MAX_LIMIT}, default {DEFAULT_LIMIT}.",
-    ),
-    OpenApiParameter(
-        "offset",
-        {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
-        description="Rows to skip.",
-    ),
-]
+def page_parameters(
+    *, default: int = DEFAULT_LIMIT, high: int = MAX_LIMIT
+) -> list[OpenApiParameter]:
+    """Describe `limit` (1 to `high`, default `default`) and `offset`."""
+    return [
+        OpenApiParameter(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": high},
+            description=f"1 to {high}, default {default}.",
+        ),
+        OpenApiParameter(
+            "offset",
+            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
+            description="Rows to skip.",
+        ),
+    ]
+
+
+PAGE_PARAMETERS = page_parameters()
 # The response headers of a paginated list (openhire.pagination.paginate).
 PAGE_HEADERS = [
     OpenApiParameter(

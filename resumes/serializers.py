@@ -20,8 +20,11 @@ class ReviewJSONRequestSerializer(serializers.Serializer):
         help_text="Resume text, or a data: URL of a PDF/DOCX."
     )
     job_id = serializers.UUIDField(help_text="Also accepted as jobId.")
-    candidate_id = serializers.UUIDField(
-        required=False, help_text="Trusted mode only: the candidate reviewing."
+    candidate_id = serializers.CharField(
+        required=False,
+        max_length=128,
+        help_text="Trusted mode only: the candidate reviewing (our UUID or any "
+        "gateway id of 1-128 characters from [A-Za-z0-9_.@:-]).",
     )
 
 
@@ -36,7 +39,7 @@ class ReviewMultipartRequestSerializer(serializers.Serializer):
     )
     job_id = serializers.UUIDField(help_text="Or jobId.")
     jobId = serializers.UUIDField(required=False)  # noqa: N815 - the clients' name
-    candidate_id = serializers.UUIDField(required=False)
+    candidate_id = serializers.CharField(required=False, max_length=128)
 
 
 class RequirementMatchSerializer(serializers.Serializer):
@@ -70,7 +73,12 @@ class ReviewDetailsSerializer(serializers.Serializer):
 
 
 class ReviewResponseSerializer(serializers.Serializer):
-    score = serializers.IntegerField(min_value=0, max_value=10)
+    score = serializers.IntegerField(
+        min_value=0, max_value=10, help_text="0-10, as the seed API."
+    )
+    score_percent = serializers.IntegerField(
+        min_value=0, max_value=100, help_text="The score on a 0-100 scale."
+    )
     resumeReview = serializers.CharField()  # noqa: N815 - the clients' name
     pros = serializers.CharField(help_text="Sentences; clients split on '. '.")
     cons = serializers.CharField(help_text="Sentences; clients split on '. '.")
@@ -93,12 +101,18 @@ class ReviewResponseSerializer(serializers.Serializer):
     )
 
 
+def score_percent(score: int | None) -> int | None:
+    """Return a 0-10 review score on the 0-100 scale some client pages show."""
+    return None if score is None else max(0, min(100, score * 10))
+
+
 def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
     """Return the `POST /review-resume` body for a review outcome."""
     review, extracted = outcome.review, outcome.extracted
     meta = review.meta
     body: dict[str, Any] = {
         "score": review.score,
+        "score_percent": score_percent(review.score),
         "resumeReview": review.summary,
         "pros": " ".join(review.pros),
         "cons": " ".join(review.cons),
@@ -145,6 +159,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
     candidate = CandidateSerializer(read_only=True)
     resume = serializers.SerializerMethodField()
     resumeReview = serializers.CharField(source="review_summary", read_only=True)  # noqa: N815
+    score_percent = serializers.SerializerMethodField(
+        help_text="The score on a 0-100 scale."
+    )
 
     class Meta:
         model = Application
@@ -154,6 +171,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "candidate",
             "status",
             "score",
+            "score_percent",
             "resumeReview",
             "pros",
             "cons",
@@ -169,6 +187,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    def get_score_percent(self, application: Application) -> int | None:
+        return score_percent(application.score)
 
     def get_resume(self, application: Application) -> dict[str, Any]:
         return {

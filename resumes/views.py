@@ -1,4 +1,3 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
@@ -74,7 +73,7 @@ class JobApplicationsView(APIView):
             uuid_path("job_id"),
             *PAGE_PARAMETERS,
             OpenApiParameter(
-                "recruiter_id", OpenApiTypes.UUID, description="Trusted mode only."
+                "recruiter_id", str, description="Trusted mode only: any gateway id."
             ),
             *PAGE_HEADERS,
         ],
@@ -101,10 +100,10 @@ class ApplicationDetailView(APIView):
         parameters=[
             uuid_path("application_id"),
             OpenApiParameter(
-                "candidate_id", OpenApiTypes.UUID, description="Trusted mode only."
+                "candidate_id", str, description="Trusted mode only: any gateway id."
             ),
             OpenApiParameter(
-                "recruiter_id", OpenApiTypes.UUID, description="Trusted mode only."
+                "recruiter_id", str, description="Trusted mode only: any gateway id."
             ),
         ],
         responses={

@@ -111,6 +111,7 @@ def test_a_job_created_in_the_admin_belongs_to_the_recruiter_who_created_it(
     assert job.recruiter_id == recruiter.pk
     assert len(job.short_code) == 8
     assert (job.salary_min, job.salary_max) == (80_000, 90_000)
+    assert (job.skills, job.skills_as_sent) == (["pytest"], "pytest")
 
 
 def test_a_recruiter_cannot_move_a_job_to_another_recruiter(

@@ -6,8 +6,7 @@ import pytest
 from accounts.permissions import NOT_OWNER, ROLE_REQUIRED
 from jobs.models import Job
 from jobs.serializers import DESCRIPTION_TOO_LONG, END_DATE_FORMAT
-from jobs.services import BAD_SORT_BY, SHORT_CODE_ALPHABET
-from openhire.pagination import BAD_LIMIT
+from jobs.services import BAD_JOB_LIMIT, BAD_SORT_BY, SHORT_CODE_ALPHABET
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +78,14 @@ def test_trusted_mode_takes_the_recruiter_from_recruiter_id(
         recruiter.id
     )
     assert post_job(api, job_data, recruiter_id=str(candidate.id)).status_code == 403
-    assert post_job(api, job_data, recruiter_id=str(uuid.uuid4())).status_code == 404
+    # An id never seen is the gateway's user: provisioned, not refused (issue 12).
+    gateway_id = str(uuid.uuid4())
+    response = post_job(api, job_data, recruiter_id=gateway_id)
+    assert response.status_code == 201 and response.json()["recruiter_id"] == gateway_id
+    candidate.is_active = False
+    candidate.save()
+    response = post_job(api, job_data, recruiter_id=str(candidate.id))
+    assert response.status_code == 404 and response.json()["code"] == "unknown_user"
     assert post_job(api, job_data).status_code == 401
 
 
@@ -233,7 +239,7 @@ def test_filters_and_title_sort(api, many_jobs, recruiter):
         ("sort_order=up", "sort_order"),
         ("limit=0", "limit"),
         ("limit=abc", "limit"),
-        ("limit=1000", "limit"),
+        ("limit=1001", "limit"),
         ("offset=-1", "offset"),
         ("recruiter_id=nope", "recruiter_id"),
     ],
@@ -246,7 +252,7 @@ def test_bad_listing_parameters_are_400s_listing_allowed_values(api, query, fiel
 
 def test_the_sort_by_error_lists_the_allowed_values(api):
     assert api.get("/jobs?sort_by=x").json()["detail"] == BAD_SORT_BY
-    assert api.get("/jobs?limit=x").json()["detail"] == BAD_LIMIT
+    assert api.get("/jobs?limit=x").json()["detail"] == BAD_JOB_LIMIT
 
 
 def test_listing_costs_the_same_queries_for_any_number_of_jobs(
@@ -349,3 +355,158 @@ def test_job_writes_are_throttled_but_reads_are_not(
     assert refused.json()["code"] == "throttled" and "Retry-After" in refused
     assert Job.objects.count() == 2
     assert client.get("/jobs").status_code == 200
+
+
+# --- the original clients' shapes (issue 12) -----------------------------------------
+
+
+def test_skills_are_echoed_exactly_as_sent_with_the_parsed_list_beside(
+    client_for, recruiter, job_data
+):
+    client = client_for(recruiter)
+    body = post_job(client, job_data, skills="Python,  FastAPI ,SQL,").json()
+    assert body["skills"] == "Python,  FastAPI ,SQL,"
+    assert body["skills_list"] == ["Python", "FastAPI", "SQL"]
+    body = post_job(client, job_data, skills=["Python", "C, C++", " "]).json()
+    assert body["skills"] == "Python, C, C++"
+    assert body["skills_list"] == ["Python", "C, C++"]
+    stored = Job.objects.get(pk=body["id"])
+    assert stored.skills == ["Python", "C, C++"]  # matching reads the list
+    assert client.get(f"/jobs/{body['id']}").json()["skills"] == "Python, C, C++"
+
+
+def test_a_job_stored_before_skills_strings_reads_its_list_joined(api, job):
+    Job.objects.filter(pk=job.pk).update(skills_as_sent="")
+    body = api.get(f"/jobs/{job.id}").json()
+    assert body["skills"] == "Python, Django, PostgreSQL"
+    assert body["skills_list"] == ["Python", "Django", "PostgreSQL"]
+
+
+@pytest.mark.parametrize(
+    "skills",
+    [
+        "x," * 5_001,  # over 10 000 characters
+        ",".join(f"skill {n}" for n in range(101)),  # 101 entries
+        [f"skill {n}" for n in range(101)],
+        [["Python"]],
+        [{"name": "Python"}],
+        None,
+        {"Python": True},
+    ],
+    ids=["huge", "101-in-text", "101-in-list", "nested", "objects", "null", "object"],
+)
+def test_hostile_skills_are_400s_naming_skills(client_for, recruiter, job_data, skills):
+    response = post_job(client_for(recruiter), job_data, skills=skills)
+    assert response.status_code == 400 and "skills" in response.json()["errors"]
+    assert Job.objects.count() == 0
+
+
+def test_without_a_limit_the_listing_holds_up_to_a_thousand_jobs(
+    api, recruiter, settings
+):
+    from jobs.services import JOB_PAGE_LIMIT
+
+    end = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    Job.objects.bulk_create(
+        Job(
+            recruiter=recruiter,
+            title=f"Job {n}",
+            description="x",
+            job_type="contract",
+            end_date=end,
+            short_code=f"bulk{n:04d}",
+        )
+        for n in range(JOB_PAGE_LIMIT + 1)
+    )
+    from openhire.pagination import count_cache_invalidate
+
+    count_cache_invalidate("jobs")  # bulk_create sends no signal
+    response = api.get("/jobs")
+    assert len(response.json()) == JOB_PAGE_LIMIT == 1000
+    assert response["X-Total-Count"] == "1001"
+    assert "offset=1000" in response["Link"] and "limit=1000" in response["Link"]
+    assert len(api.get("/jobs?limit=1000&offset=1000").json()) == 1
+    assert len(api.get("/jobs?limit=20").json()) == 20
+
+
+def test_listing_by_recruiter_costs_the_same_queries_as_listing_all(
+    api, recruiter, job_data, client_for, data_queries, trusted_mode
+):
+    post_job(api, job_data, recruiter_id="k3j9x2m1q")
+    post_job(client_for(recruiter), job_data)
+    with data_queries() as mine:
+        body = api.get("/jobs?recruiter_id=k3j9x2m1q").json()
+    assert [job["recruiter_id"] for job in body] == ["k3j9x2m1q"]
+    with data_queries() as ours:
+        body = api.get(f"/jobs?recruiter_id={recruiter.id}").json()
+    assert [job["recruiter_id"] for job in body] == [str(recruiter.id)]
+    assert len(mine.statements) == len(ours.statements) == 2  # COUNT and one page
+
+
+def test_in_trusted_mode_a_malformed_recruiter_filter_is_a_400(api, trusted_mode):
+    for junk in ("has space", "x" * 129, "a/b"):
+        response = api.get("/jobs", {"recruiter_id": junk})
+        assert (
+            response.status_code == 400 and "recruiter_id" in response.json()["errors"]
+        )
+    assert api.get("/jobs?recruiter_id=never-seen").json() == []
+
+
+def test_only_the_owner_sets_a_jobs_status(
+    client_for, job, recruiter, other_recruiter, candidate, api
+):
+    url = f"/jobs/{job.id}/status"
+    for user, status in ((other_recruiter, 403), (candidate, 403), (None, 401)):
+        client = client_for(user) if user else api
+        response = client.patch(url, {"status": "inactive"}, format="json")
+        assert response.status_code == status
+    assert Job.objects.get(pk=job.pk).status == "active"
+    response = client_for(recruiter).patch(url, {"status": "inactive"}, format="json")
+    assert response.status_code == 200 and response.json()["status"] == "inactive"
+    for junk in ({}, {"status": "expired"}, {"status": ["active"]}, [1]):
+        response = client_for(recruiter).patch(url, junk, format="json")
+        assert response.status_code == 400, junk
+
+
+def test_stats_count_only_the_callers_jobs(
+    client_for, recruiter, other_recruiter, candidate, job_data, api
+):
+    client = client_for(recruiter)
+    post_job(client, job_data)
+    post_job(client, job_data, end_date="2020-01-01")  # reads as expired
+    post_job(client_for(other_recruiter), job_data)
+    response = client.get("/jobs/stats")
+    assert response.json() == {
+        "total_jobs": 2,
+        "active_jobs": 1,
+        "total_applications": 0,
+        "avg_applications_per_job": 0.0,
+    }
+    response = client.get(f"/jobs/stats?recruiter_id={other_recruiter.id}")
+    assert response.status_code == 403
+    assert client_for(candidate).get("/jobs/stats").status_code == 403
+    assert api.get("/jobs/stats").status_code == 401
+
+
+def test_a_recruiter_with_no_jobs_has_zero_stats(api, trusted_mode):
+    response = api.get("/jobs/stats?recruiter_id=k3j9x2m1q")
+    assert response.json() == {
+        "total_jobs": 0,
+        "active_jobs": 0,
+        "total_applications": 0,
+        "avg_applications_per_job": 0.0,
+    }
+
+
+def test_in_trusted_mode_a_write_naming_nobody_is_the_gateways_decision(
+    api, job, trusted_mode, other_recruiter, job_data
+):
+    response = api.patch(f"/jobs/{job.id}/status", {"status": "inactive"}, "json")
+    assert response.status_code == 200
+    assert api.put(f"/jobs/{job.id}", {"title": "Renamed"}, "json").status_code == 200
+    # Naming someone else is still refused: the gateway vouched for them.
+    named = api.delete(f"/jobs/{job.id}?recruiter_id={other_recruiter.id}")
+    assert named.status_code == 403
+    assert api.delete(f"/jobs/{job.id}").json() == {"success": True}
+    # Creating needs an owner: nobody named is still 401.
+    assert post_job(api, job_data).status_code == 401

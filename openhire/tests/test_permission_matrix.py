@@ -134,6 +134,18 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         Call(JOB, query=lambda w: w.claim("recruiter_id")),
         only(200, "owner", "trusted"),
     ),
+    # Each recruiter counts their own jobs; a candidate has none to count.
+    ("GET", "/jobs/stats"): (
+        Call(lambda w: "/jobs/stats", query=lambda w: w.claim("recruiter_id")),
+        only(200, "owner", "other", "trusted"),
+    ),
+    ("PATCH", "/jobs/{job_id}/status"): (
+        Call(
+            lambda w: f"/jobs/{w.job.id}/status",
+            data=lambda w: {"status": "inactive", **w.claim("recruiter_id")},
+        ),
+        only(200, "owner", "trusted"),
+    ),
     ("GET", "/j/{short_code}"): (Call(lambda w: w.job.job_link), ALL_200),
     # Anyone may review (nothing is recorded for anonymous callers or recruiters).
     ("POST", "/review-resume"): (
