@@ -41,6 +41,7 @@ def is_desk_recruiter(user: Any) -> bool:
         user.is_active
         and user.is_staff
         and getattr(user, "role", None) == Role.RECRUITER
+        and getattr(user, "is_approved", True)
     )
 
 

@@ -203,16 +203,25 @@ if REDIS_URL:
             },
         }
     }
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "openhire",
-        }
+    _SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "openhire",
     }
+    CACHES = {"default": _SHARED_CACHE}
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Throttle counts and WebSocket tickets must be shared by every worker: the
+    # database cache (`manage.py createcachetable`, run by `make migrate`).
+    _SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "openhire_cache",
+        "KEY_PREFIX": "openhire",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# `throttle`: rate-limit counts, WebSocket tickets and socket counts (shared).
+CACHES["throttle"] = _SHARED_CACHE
 
 # --- HTTP, CORS, static -----------------------------------------------------------
 CORS_ALLOWED_ORIGINS = env_list(
@@ -282,6 +291,34 @@ CSRF_TRUSTED_ORIGINS = env_list("OPENHIRE_CSRF_TRUSTED_ORIGINS", [])
 
 # --- identity -------------------------------------------------------------------
 OPENHIRE_TRUST_CLIENT_IDS = env_bool("OPENHIRE_TRUST_CLIENT_IDS", False)
+# API tokens expire this many days after creation (fixed, not sliding); 0 = never.
+OPENHIRE_TOKEN_TTL_DAYS = env_int(
+    "OPENHIRE_TOKEN_TTL_DAYS", 30, minimum=0, maximum=3650
+)
+# Recruiter sign-up: open | invite | approval (the default when DEBUG=0).
+OPENHIRE_RECRUITER_SIGNUP = env_str(
+    "OPENHIRE_RECRUITER_SIGNUP", "open" if DEBUG else "approval"
+)
+if OPENHIRE_RECRUITER_SIGNUP not in ("open", "invite", "approval"):
+    raise ImproperlyConfigured(
+        f"OPENHIRE_RECRUITER_SIGNUP is {OPENHIRE_RECRUITER_SIGNUP!r}; use open, "
+        "invite or approval."
+    )
+# Live WebSockets one user / one client address may hold at once (0 = no cap).
+OPENHIRE_MAX_SOCKETS_PER_USER = env_int(
+    "OPENHIRE_MAX_SOCKETS_PER_USER", 5, minimum=0, maximum=100_000
+)
+OPENHIRE_MAX_SOCKETS_PER_ADDRESS = env_int(
+    "OPENHIRE_MAX_SOCKETS_PER_ADDRESS", 50, minimum=0, maximum=100_000
+)
+# Failed admin logins allowed per account and per address (then 429-style refusal).
+OPENHIRE_THROTTLE_ADMIN_LOGIN = env_rate("OPENHIRE_THROTTLE_ADMIN_LOGIN", "5/minute")
+OPENHIRE_THROTTLE_ADMIN_LOGIN_IP = env_rate(
+    "OPENHIRE_THROTTLE_ADMIN_LOGIN_IP", "20/minute"
+)
+# `manage.py purge_data` deletes interviews, applications and their files older
+# than this many days (0 = keep forever).
+OPENHIRE_RETENTION_DAYS = env_int("OPENHIRE_RETENTION_DAYS", 0, minimum=0)
 OPENHIRE_ENABLE_TEST_ENDPOINTS = (
     env_bool("OPENHIRE_ENABLE_TEST_ENDPOINTS", False) or DEBUG
 )
@@ -300,12 +337,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "openhire.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
-    # POST /users; the AI endpoints' rates are read by openhire/throttling.py.
-    "DEFAULT_THROTTLE_RATES": {
-        "signup": env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute")
-    },
-    "NUM_PROXIES": env_int("OPENHIRE_NUM_PROXIES", 0, minimum=0, maximum=10) or None,
+    # Every rate is read by openhire/throttling.py, which also decides the
+    # client address (OPENHIRE_NUM_PROXIES); DRF's own NUM_PROXIES stays unused.
 }
+# 0: never believe X-Forwarded-For; N: the N-th address from its right.
+OPENHIRE_NUM_PROXIES = env_int("OPENHIRE_NUM_PROXIES", 0, minimum=0, maximum=10)
+OPENHIRE_THROTTLE_SIGNUP = env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "OpenHire API",
