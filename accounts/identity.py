@@ -13,7 +13,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from accounts.models import User
-from accounts.services import user_for_token
+from accounts.tokens import user_for_token
 from openhire.errors import OpenHireError
 from openhire.ids import parse_uuid
 
@@ -28,7 +28,10 @@ class TokenAuthentication(authentication.BaseAuthentication):
     keywords = ("token", "bearer")
 
     def authenticate(self, request: Request):
-        header = authentication.get_authorization_header(request).split()
+        try:
+            header = authentication.get_authorization_header(request).split()
+        except UnicodeError:  # a header no HTTP server could have sent
+            raise exceptions.AuthenticationFailed(INVALID_TOKEN) from None
         if (
             not header
             or header[0].lower().decode(errors="replace") not in self.keywords

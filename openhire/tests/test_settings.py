@@ -59,6 +59,10 @@ def load_settings(tmp_path, **env) -> subprocess.CompletedProcess:
         ({"OPENHIRE_MAX_UPLOAD_MB": "lots"}, "OPENHIRE_MAX_UPLOAD_MB"),
         ({"PORT": "99999"}, "PORT"),
         ({"OPENHIRE_CORS_ORIGINS": "example.com"}, "OPENHIRE_CORS_ORIGINS"),
+        ({"OPENHIRE_RECRUITER_SIGNUP": "anyone"}, "OPENHIRE_RECRUITER_SIGNUP"),
+        ({"OPENHIRE_TOKEN_TTL_DAYS": "-1"}, "OPENHIRE_TOKEN_TTL_DAYS"),
+        ({"OPENHIRE_NUM_PROXIES": "all"}, "OPENHIRE_NUM_PROXIES"),
+        ({"OPENHIRE_MAX_SOCKETS_PER_USER": "many"}, "OPENHIRE_MAX_SOCKETS_PER_USER"),
     ],
 )
 def test_junk_configuration_fails_at_start_up_naming_the_variable(
