@@ -17,6 +17,7 @@ tombstone has a fresh id, so nothing left points back to the person.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from importlib import import_module
 from importlib.util import find_spec
@@ -24,13 +25,19 @@ from types import ModuleType
 from typing import Any
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import RecruiterInvite, User
 from accounts.serializers import TokenSerializer, UserSerializer
+from accounts.tokens import token_purge_expired
+from openhire.files import orphan_files_delete
 
 ERASED_EMAIL_DOMAIN = "erased.invalid"
+ORPHAN_GRACE = dt.timedelta(hours=1)
 
 
 def _app_modules() -> list[ModuleType]:
@@ -76,3 +83,34 @@ def user_erase(*, user: User) -> None:
     for module in _app_modules():
         module.user_erase(user=user, tombstone=tombstone)
     user.delete()
+
+
+def data_purge(
+    *, retention_days: int, orphan_grace: dt.timedelta = ORPHAN_GRACE
+) -> dict[str, int]:
+    """Purge what is kept no longer than needed; return counts per kind.
+
+    Expired API tokens, expired admin sessions and spent or stale invites;
+    applications and interviews (files included) older than `retention_days`
+    (0 = keep forever); then stored files that no row names (orphans).
+    """
+    now = timezone.now()
+    counts = {
+        "expired_tokens": token_purge_expired(now=now),
+        "expired_sessions": Session.objects.filter(expire_date__lt=now).delete()[0],
+        "stale_invites": RecruiterInvite.objects.filter(
+            Q(used_at__isnull=False) | Q(expires_at__lt=now)
+        ).delete()[0],
+    }
+    if retention_days:
+        before = now - dt.timedelta(days=retention_days)
+        for module in _app_modules():
+            purge = getattr(module, "retention_purge", None)
+            if purge is not None:
+                counts[f"{module.__name__.split('.')[0]}_older_than_retention"] = purge(
+                    before=before
+                )
+    counts["orphaned_files"] = orphan_files_delete(
+        storage=default_storage, older_than=now - orphan_grace
+    )
+    return counts

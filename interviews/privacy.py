@@ -86,3 +86,14 @@ def user_erase(*, user, tombstone) -> None:
         session.state = _blank_state(session.state)
         session.candidate = tombstone
         session.save()
+
+
+def retention_purge(*, before) -> int:
+    """Delete interviews created before `before`, with their artifacts and files."""
+    count = 0
+    for session in InterviewSession.objects.filter(created_at__lt=before):
+        for artifact in session.artifacts.all():
+            artifact.delete()  # the row's file goes with it (openhire.files)
+        session.delete()
+        count += 1
+    return count

@@ -8,6 +8,7 @@ a job deleted with its applications, a user erased, the admin, a cascade.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.apps import apps
@@ -42,3 +43,42 @@ def connect_file_cleanup() -> None:
                 sender=model,
                 dispatch_uid=f"files:{model._meta.label}",
             )
+
+
+def referenced_file_names() -> set[str]:
+    """Return every stored file name some row of some model names."""
+    names: set[str] = set()
+    for model in apps.get_models():
+        for field in file_fields(model):
+            values = model._default_manager.exclude(**{field: ""}).values_list(
+                field, flat=True
+            )
+            names.update(value for value in values if value)
+    return names
+
+
+def _walk(storage, directory: str = ""):
+    subdirs, files = storage.listdir(directory)
+    for name in files:
+        yield f"{directory}/{name}" if directory else name
+    for sub in subdirs:
+        yield from _walk(storage, f"{directory}/{sub}" if directory else sub)
+
+
+def orphan_files_delete(*, storage, older_than: dt.datetime) -> int:
+    """Delete stored files that no row names and that were written before `older_than`.
+
+    The age guard leaves alone a file whose row is still being committed.
+    """
+    try:
+        stored = list(_walk(storage))
+    except FileNotFoundError:  # nothing was ever stored
+        return 0
+    referenced = referenced_file_names()
+    deleted = 0
+    for name in stored:
+        if name in referenced or storage.get_modified_time(name) >= older_than:
+            continue
+        storage.delete(name)
+        deleted += 1
+    return deleted

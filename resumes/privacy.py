@@ -44,3 +44,13 @@ def user_erase(*, user, tombstone) -> None:
         application.resume_file = ""
         application.candidate = tombstone
         application.save()
+
+
+def retention_purge(*, before) -> int:
+    """Delete applications created before `before` (their files go with them)."""
+    old = Application.objects.filter(created_at__lt=before)
+    count = 0
+    for application in old:  # one by one, so each row's file is deleted too
+        application.delete()
+        count += 1
+    return count
