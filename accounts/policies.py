@@ -5,8 +5,6 @@
 - `interview_deletion_error()` / `interview_retake_error()`: a finished
   interview is a record; its candidate cannot delete or retake it (recruiters
   and the operator can archive it; a recruiter may allow a retake).
-- `socket_over_cap()`: whether one more live socket passes the per-user and
-  per-address caps.
 """
 
 from __future__ import annotations
@@ -77,13 +75,3 @@ def interview_retake_error(
     if finished_for_job > retakes_allowed:
         return RETAKE_NOT_ALLOWED
     return None
-
-
-def socket_over_cap(
-    *, user_open: int, address_open: int, per_user: int, per_address: int
-) -> bool:
-    """Say whether one more socket exceeds a cap (counts exclude the new one; 0 = no cap)."""
-    return bool(
-        (per_user and user_open >= per_user)
-        or (per_address and address_open >= per_address)
-    )

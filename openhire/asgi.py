@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string  # noqa: E402
 
 from openhire.middleware import BodySizeLimit  # noqa: E402
 from openhire.routing import websocket_urlpatterns  # noqa: E402
+from openhire.sockets import SocketCap  # noqa: E402
 from openhire.ws_origin import OriginCheck  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -22,7 +23,7 @@ application = ProtocolTypeRouter(
         ),
         "websocket": OriginCheck(
             import_string(settings.OPENHIRE_WS_AUTH_MIDDLEWARE)(
-                URLRouter(websocket_urlpatterns)
+                SocketCap(URLRouter(websocket_urlpatterns))
             )
         ),
     }

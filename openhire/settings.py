@@ -91,6 +91,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "openhire.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "openhire.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -217,6 +218,8 @@ else:
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "openhire_cache",
         "KEY_PREFIX": "openhire",
+        # Socket counts are incremented in place; a write keeps them this long.
+        "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -288,6 +291,22 @@ SECURE_HSTS_PRELOAD = OPENHIRE_HTTPS
 if OPENHIRE_HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("OPENHIRE_CSRF_TRUSTED_ORIGINS", [])
+# Content-Security-Policy (django-csp; openhire/csp.py adds the WebSocket origin).
+# No inline script anywhere; inline styles stay allowed for the admin's widgets.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- identity -------------------------------------------------------------------
 OPENHIRE_TRUST_CLIENT_IDS = env_bool("OPENHIRE_TRUST_CLIENT_IDS", False)
@@ -296,8 +315,8 @@ OPENHIRE_TOKEN_TTL_DAYS = env_int(
     "OPENHIRE_TOKEN_TTL_DAYS", 30, minimum=0, maximum=3650
 )
 # Recruiter sign-up: open | invite | approval (the default when DEBUG=0).
-OPENHIRE_RECRUITER_SIGNUP = env_str(
-    "OPENHIRE_RECRUITER_SIGNUP", "open" if DEBUG else "approval"
+OPENHIRE_RECRUITER_SIGNUP = env_str("OPENHIRE_RECRUITER_SIGNUP") or (
+    "open" if DEBUG else "approval"
 )
 if OPENHIRE_RECRUITER_SIGNUP not in ("open", "invite", "approval"):
     raise ImproperlyConfigured(

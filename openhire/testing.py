@@ -54,8 +54,9 @@ def server_command(kind: str, port: int, *, workers: int = 1) -> list[str]:
     if kind == "uvicorn":
         return [
             sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", str(port),
-            "--workers", str(workers), "--no-access-log", "--proxy-headers",
+            "--workers", str(workers), "--no-access-log", "--no-proxy-headers",
             "--ws-max-size", "65536",  # as `make serve`
+            "--timeout-keep-alive", "5", "--h11-max-incomplete-event-size", "16384",
         ]  # fmt: skip
     raise ValueError(f"unknown server kind {kind!r}: use daphne or uvicorn")
 
