@@ -26,39 +26,26 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py demo_data --port $(PORT)
 
-# Server timeouts (slow clients cannot hold a connection for ever):
-# daphne: 30 s to finish a WebSocket handshake, 120 s for the app to answer an HTTP
-# request, a ping every 20 s (30 s to answer it), and no socket outlives the
-# interview's idle timeout (OPENHIRE_INTERVIEW_IDLE_MINUTES; daphne's default is
-# 24 h); Twisted closes a connection whose request headers do not arrive in 60 s.
-# uvicorn: idle keep-alive connections close after 5 s, request heads are capped
-# at 16 KB, pings as daphne. Bodies that stall are cut by openhire.middleware.
+# daphne's timeouts (slow clients cannot hold a connection for ever): 30 s to finish
+# a WebSocket handshake, 120 s for the app to answer an HTTP request, a ping every
+# 20 s (30 s to answer it), and no socket outlives the interview's idle timeout
+# (OPENHIRE_INTERVIEW_IDLE_MINUTES; daphne's default is 24 h). Twisted closes a
+# connection idle for 60 s (a request head or body that stalls).
+# `make serve`'s timeouts are in openhire/serve.py.
 IDLE_SECONDS = $$(( $${OPENHIRE_INTERVIEW_IDLE_MINUTES:-30} * 60 ))
 DAPHNE_TIMEOUTS = --websocket_connect_timeout 30 --http-timeout 120 \
 	--ping-interval 20 --ping-timeout 30 --websocket_timeout $(IDLE_SECONDS)
-UVICORN_TIMEOUTS = --timeout-keep-alive 5 --h11-max-incomplete-event-size 16384 \
-	--ws-ping-interval 20 --ws-ping-timeout 30
 
-# The local demo lets recruiters sign up at once (production's default is approval).
 run: demo
 	@echo "Serving HTTP and WebSocket on http://127.0.0.1:$(PORT) (Ctrl-C stops)"
 	OPENHIRE_RECRUITER_SIGNUP=$${OPENHIRE_RECRUITER_SIGNUP:-open} \
 		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) $(DAPHNE_TIMEOUTS) openhire.asgi:application
 
-# The production command: N uvicorn workers sharing DATABASE_URL and REDIS_URL.
-# Without REDIS_URL each worker would keep its own channel layer (a DELETE served by
-# one could not close a socket held by another), so it runs ONE worker and says so.
-# The client address is OpenHire's decision (OPENHIRE_NUM_PROXIES), not uvicorn's.
+# The production command: N uvicorn workers sharing DATABASE_URL and REDIS_URL, with
+# OpenHire's timeouts (openhire/serve.py). Without REDIS_URL each worker would keep
+# its own channel layer, so it runs ONE worker and says so.
 serve: migrate
-	@workers=$(WORKERS); \
-	if [ "$$workers" -gt 1 ] && [ -z "$$REDIS_URL" ]; then \
-		echo "make serve: REDIS_URL is not set, so $$workers workers could not share"; \
-		echo "  sockets and live state; running 1 worker. Set REDIS_URL to run $$workers."; \
-		workers=1; \
-	fi; \
-	exec $(BIN)/uvicorn openhire.asgi:application --host $(HOST) --port $(PORT) \
-		--workers $$workers --no-access-log --no-proxy-headers --ws-max-size 65536 \
-		$(UVICORN_TIMEOUTS)
+	$(BIN)/python -m openhire.serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: install
 	$(BIN)/python -m pytest

@@ -19,7 +19,9 @@ from openhire.ws_origin import OriginCheck  # noqa: E402
 application = ProtocolTypeRouter(
     {
         "http": BodySizeLimit(
-            django_asgi_app, max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            django_asgi_app,
+            max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+            timeout=settings.OPENHIRE_BODY_TIMEOUT_S,
         ),
         "websocket": OriginCheck(
             import_string(settings.OPENHIRE_WS_AUTH_MIDDLEWARE)(

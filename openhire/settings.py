@@ -256,6 +256,8 @@ OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximu
 # A larger body is refused with 413 before it is read (openhire.middleware.BodySizeLimit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A request body whose next chunk takes longer than this is answered 408 (both servers).
+OPENHIRE_BODY_TIMEOUT_S = env_float("OPENHIRE_BODY_TIMEOUT_S", 30.0, minimum=0.1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
