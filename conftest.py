@@ -37,7 +37,12 @@ def _isolated_cache_and_media(request, settings, tmp_path):
     from django.core.cache import caches
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    shared = caches["throttle"] if _uses_database(request) else None
+    shared = None
+    if _uses_database(request):
+        # Set the test database up first (as `db` / `transactional_db` would,
+        # per the test's marker), whatever order the fixtures were listed in.
+        request.getfixturevalue("_django_db_helper")
+        shared = caches["throttle"]
     for each in (cache, shared):
         if each is not None:
             each.clear()

@@ -119,7 +119,10 @@ class TokenListView(APIView):
 
     @extend_schema(
         request={"application/json": TokenCreateSerializer},
-        responses={201: TokenWithKeySerializer, **error_responses(400, 401, 429)},
+        responses={
+            201: TokenWithKeySerializer,
+            **error_responses(400, 401, 413, 415, 429),
+        },
     )
     def post(self, request: Request) -> Response:
         """Create a token: send a valid token, or email and password."""
@@ -154,7 +157,9 @@ class TokenDetailView(APIView):
 class LogoutView(APIView):
     """Revoke the token this request carries."""
 
-    @extend_schema(request=None, responses={200: OkSerializer, **error_responses(401)})
+    @extend_schema(
+        request=None, responses={200: OkSerializer, **error_responses(401, 413, 415)}
+    )
     def post(self, request: Request) -> Response:
         """Revoke the token this request carries."""
         require_user(getattr(request, "user", None))
@@ -166,7 +171,8 @@ class WsTicketView(APIView):
     """A 60-second, single-use ticket for `?ticket=` on the WebSockets."""
 
     @extend_schema(
-        request=None, responses={200: WsTicketSerializer, **error_responses(401)}
+        request=None,
+        responses={200: WsTicketSerializer, **error_responses(401, 413, 415)},
     )
     def post(self, request: Request) -> Response:
         """Get a single-use WebSocket ticket."""
@@ -179,7 +185,8 @@ class InviteView(APIView):
     """An approved recruiter invites another recruiter (single use, 7 days)."""
 
     @extend_schema(
-        request=None, responses={201: InviteSerializer, **error_responses(401, 403)}
+        request=None,
+        responses={201: InviteSerializer, **error_responses(401, 403, 413, 415)},
     )
     def post(self, request: Request) -> Response:
         """Invite a recruiter."""

@@ -140,21 +140,3 @@ def test_an_expired_ws_ticket_is_refused(candidate):
     assert cache.get(key) is not None
     cache.touch(key, 0)  # what 60 seconds do
     assert tokens.ws_ticket_redeem(ticket) is None
-
-
-@pytest.mark.django_db(transaction=True)
-async def test_a_socket_opens_with_a_ticket_and_a_spent_ticket_is_refused(candidate):
-    from asgiref.sync import sync_to_async
-
-    from interviews.consumers import CLOSE_UNAUTHENTICATED
-    from interviews.tests.factories import open_socket, socket
-
-    ticket = await sync_to_async(tokens.ws_ticket_create)(user=candidate)
-    ws = await open_socket(f"session_id=1800000000001&ticket={ticket}")
-    await ws.disconnect()
-
-    again = socket(f"session_id=1800000000002&ticket={ticket}")
-    await again.connect(timeout=5)
-    closed = await again.receive_output(timeout=5)
-    assert closed == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
-    await again.disconnect()

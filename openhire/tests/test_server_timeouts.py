@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -24,7 +25,28 @@ def test_more_than_one_worker_needs_redis():
     assert serve_workers(0, redis_url="") == (1, "")
 
 
-async def test_a_stalled_body_gets_a_408_and_the_app_sees_a_disconnect():
+def run_in_own_loop(make_coroutine) -> None:
+    """Run a coroutine on a fresh event loop in its own thread (whatever runs here)."""
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(make_coroutine())
+        except BaseException as exc:  # re-raised in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(30)
+    if errors:
+        raise errors[0]
+
+
+def test_a_stalled_body_gets_a_408_and_the_app_sees_a_disconnect():
+    run_in_own_loop(_stalled_body_case)
+
+
+async def _stalled_body_case():
     seen = []
 
     async def app(scope, receive, send):
