@@ -21,18 +21,31 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/python manage.py demo_data --port $(PORT)
 
+# daphne's timeouts (slow clients cannot hold a connection for ever): 30 s to finish
+# a WebSocket handshake, 120 s for the app to answer an HTTP request, a ping every
+# 20 s (30 s to answer it), and no socket outlives the interview's idle timeout
+# (OPENHIRE_INTERVIEW_IDLE_MINUTES; daphne's default is 24 h). Twisted closes a
+# connection idle for 60 s (a request head or body that stalls).
+# `make serve`'s timeouts are in openhire/serve.py.
+IDLE_SECONDS = $$(( $${OPENHIRE_INTERVIEW_IDLE_MINUTES:-30} * 60 ))
+DAPHNE_TIMEOUTS = --websocket_connect_timeout 30 --http-timeout 120 \
+	--ping-interval 20 --ping-timeout 30 --websocket_timeout $(IDLE_SECONDS)
+
 run: demo
 	@echo "Serving HTTP and WebSocket on http://127.0.0.1:$(PORT) (Ctrl-C stops)"
-	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) --websocket_connect_timeout 30 openhire.asgi:application
+	OPENHIRE_RECRUITER_SIGNUP=$${OPENHIRE_RECRUITER_SIGNUP:-open} \
+		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) $(DAPHNE_TIMEOUTS) openhire.asgi:application
 
-# The production command: N uvicorn workers (set DATABASE_URL and REDIS_URL to share state).
+# The production command: N uvicorn workers sharing DATABASE_URL and REDIS_URL, with
+# OpenHire's timeouts (openhire/serve.py). Without REDIS_URL each worker would keep
+# its own channel layer, so it runs ONE worker and says so.
 serve: migrate
-	$(BIN)/uvicorn openhire.asgi:application --host $(HOST) --port $(PORT) \
-		--workers $(WORKERS) --no-access-log --proxy-headers --ws-max-size 65536
+	$(BIN)/python -m openhire.serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: install
 	$(BIN)/python -m pytest

@@ -19,14 +19,38 @@ from accounts.models import Role, User
 from accounts.tests.factories import UserFactory
 
 
+def _uses_database(request) -> bool:
+    names = set(request.fixturenames)
+    return bool(
+        request.node.get_closest_marker("django_db")
+        or names & {"db", "transactional_db", "django_db_reset_sequences"}
+    )
+
+
 @pytest.fixture(autouse=True)
-def _isolated_cache_and_media(settings, tmp_path):
-    """Reset throttles between tests, keep uploads out of var/, hash passwords fast."""
+def _isolated_cache_and_media(request, settings, tmp_path):
+    """Reset throttles between tests, keep uploads out of var/, hash passwords fast.
+
+    The throttle cache is the database cache without REDIS_URL (shared by
+    workers), so it is cleared only where the test may reach the database.
+    """
+    from django.core.cache import caches
+
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    cache.clear()
+    shared = None
+    if _uses_database(request):
+        # Set the test database up first (as `db` / `transactional_db` would,
+        # per the test's marker), whatever order the fixtures were listed in.
+        request.getfixturevalue("_django_db_helper")
+        shared = caches["throttle"]
+    for each in (cache, shared):
+        if each is not None:
+            each.clear()
     yield
-    cache.clear()
+    for each in (cache, shared):
+        if each is not None:
+            each.clear()
 
 
 def make_user(role: str, email: str, name: str = "") -> User:
@@ -100,11 +124,13 @@ def job(recruiter, job_data):
 
 
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+# The shared database cache (throttle counts) is bookkeeping, not data.
+CACHE_TABLE = "openhire_cache"
 
 
 @pytest.fixture
 def data_queries():
-    """Capture the SQL a block runs, less transaction control (BEGIN, SAVEPOINT, …)."""
+    """Capture the SQL a block runs, less transaction control and throttle counts."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -115,6 +141,7 @@ def data_queries():
                 q["sql"]
                 for q in self.captured_queries
                 if not q["sql"].lstrip().upper().startswith(TRANSACTION_CONTROL)
+                and CACHE_TABLE not in q["sql"]
             ]
 
     return lambda: Capture(connection)

@@ -18,12 +18,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
-from accounts.models import Role
+from accounts.models import Role, hash_token
+from openhire.throttling import keyed_throttle_wait, request_client_address
 
 RECRUITERS_ONLY = (
     "Only recruiters (and administrators) can log in here. Candidates take "
@@ -41,11 +43,45 @@ def is_desk_recruiter(user: Any) -> bool:
         user.is_active
         and user.is_staff
         and getattr(user, "role", None) == Role.RECRUITER
+        and getattr(user, "is_approved", True)
+    )
+
+
+LOGIN_THROTTLED = (
+    "Too many login attempts for this account or from this address; "
+    "try again in {seconds} seconds."
+)
+
+
+def admin_login_wait(*, username: str, address: str) -> int | None:
+    """Count one admin login attempt; return seconds to wait when over a budget.
+
+    Budgets: OPENHIRE_THROTTLE_ADMIN_LOGIN per account (whatever the address)
+    and OPENHIRE_THROTTLE_ADMIN_LOGIN_IP per client address (whatever the account).
+    """
+    account = hash_token(username.strip().lower()[:254])  # any text, a safe key
+    return keyed_throttle_wait(
+        [
+            (settings.OPENHIRE_THROTTLE_ADMIN_LOGIN, f"admin_login_user:{account}"),
+            (settings.OPENHIRE_THROTTLE_ADMIN_LOGIN_IP, f"admin_login_ip:{address}"),
+        ]
     )
 
 
 class RecruiterAuthenticationForm(AdminAuthenticationForm):
-    """The admin login form, refusing staff users who are not recruiters."""
+    """The admin login form: throttled, and refusing staff users who are not recruiters."""
+
+    def clean(self) -> dict:
+        if self.request is not None:
+            wait = admin_login_wait(
+                username=str(self.data.get("username", "")),
+                address=request_client_address(self.request),
+            )
+            if wait:
+                raise forms.ValidationError(
+                    LOGIN_THROTTLED.format(seconds=wait), code="throttled"
+                )
+        return super().clean()
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)  # inactive or not staff: refused

@@ -6,6 +6,6 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self) -> None:
-        from accounts import checks
+        from accounts.checks import trusted_mode_warning_log
 
-        checks.trusted_mode_warn()
+        trusted_mode_warning_log()

@@ -20,7 +20,8 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from accounts.models import Role, User
-from accounts.services import user_for_token, user_provision_external
+from accounts.services import user_provision_external
+from accounts.tokens import user_for_token
 from openhire.errors import OpenHireError
 from openhire.ids import parse_uuid
 
@@ -35,7 +36,10 @@ class TokenAuthentication(authentication.BaseAuthentication):
     keywords = ("token", "bearer")
 
     def authenticate(self, request: Request):
-        header = authentication.get_authorization_header(request).split()
+        try:
+            header = authentication.get_authorization_header(request).split()
+        except UnicodeError:  # a header no HTTP server could have sent
+            raise exceptions.AuthenticationFailed(INVALID_TOKEN) from None
         if (
             not header
             or header[0].lower().decode(errors="replace") not in self.keywords

@@ -47,6 +47,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     role = models.CharField(max_length=16, choices=Role.choices)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
+    is_approved = models.BooleanField(
+        default=True,
+        help_text="Recruiters signed up under OPENHIRE_RECRUITER_SIGNUP=approval "
+        "wait for an operator to tick this before they post jobs or use the admin.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     external_id = models.CharField(
         max_length=128,
@@ -85,14 +90,40 @@ def hash_token(key: str) -> str:
 
 
 class ApiToken(models.Model):
-    """An API token; only its hash is stored, the key is shown once."""
+    """An API token; only its hash is stored, the key is shown once.
 
+    Expiry is fixed: `expires_at` is set at creation (OPENHIRE_TOKEN_TTL_DAYS)
+    and never moves; a user creates a new token before the old one expires.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(
         max_length=8, help_text="First characters, to tell tokens apart."
     )
+    name = models.CharField(max_length=100, blank=True)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
 
     def __str__(self) -> str:
         return f"{self.prefix}… for {self.user_id}"
+
+
+class RecruiterInvite(models.Model):
+    """A single-use invitation to sign up as a recruiter (OPENHIRE_RECRUITER_SIGNUP=invite)."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="invites_sent"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"invite by {self.created_by_id} ({'used' if self.used_at else 'open'})"

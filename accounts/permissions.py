@@ -10,6 +10,10 @@ from openhire.errors import OpenHireError
 AUTH_REQUIRED = "Authentication required: send Authorization: Token <token>."
 ROLE_REQUIRED = "Only {role}s can do this."
 NOT_OWNER = "You can only {action} your own {what}."
+AWAITING_APPROVAL = (
+    "Your recruiter account awaits approval by the operator "
+    "(OPENHIRE_RECRUITER_SIGNUP=approval)."
+)
 
 
 def require_user(user: User | None) -> User:
@@ -33,7 +37,16 @@ def require_role(user: User | None, role: str) -> User:
             "wrong_role",
             status=403,
         )
+    if role == Role.RECRUITER and not user.is_approved:
+        raise OpenHireError(AWAITING_APPROVAL, "awaiting_approval", status=403)
     return user
+
+
+def require_approved_recruiter(user: User | None) -> User:
+    """Return `user` if an approved recruiter (or an operator); 401/403 otherwise."""
+    if user is not None and user.is_superuser:
+        return user
+    return require_role(user, Role.RECRUITER)
 
 
 def require_owner(

@@ -1,37 +1,27 @@
-"""Create users and their API tokens."""
+"""Create users, their API tokens and recruiter invites; sign users in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
+from django.conf import settings
+from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from accounts.models import ApiToken, Role, User, hash_token
+from accounts.models import RecruiterInvite, Role, User, hash_token
+from accounts.policies import signup_decision
+from accounts.tokens import token_create, user_for_token  # noqa: F401  (re-exported)
 from openhire.errors import OpenHireError
 
 EMAIL_TAKEN = "A user with this email already exists."
-
-
-def token_create(*, user: User) -> str:
-    """Create an API token for `user` and return its key (shown once, stored hashed)."""
-    key = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, key_hash=hash_token(key), prefix=key[:8])
-    return key
-
-
-def user_for_token(key: str) -> User | None:
-    """Return the active user an API token belongs to, or None."""
-    if not key or len(key) > 200:
-        return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(key), user__is_active=True)
-        .first()
-    )
-    return token.user if token else None
+BAD_CREDENTIALS = "Email or password is wrong."
+INVITE_INVALID = "The invite is unknown, used or expired."
+INVITE_TTL = dt.timedelta(days=7)
 
 
 def _check_password(password: str, user: User | None = None) -> None:
@@ -45,12 +35,18 @@ def _check_password(password: str, user: User | None = None) -> None:
 
 
 def user_create(
-    *, email: str, role: str, name: str = "", password: str | None = None
+    *,
+    email: str,
+    role: str,
+    name: str = "",
+    password: str | None = None,
+    approved: bool = True,
 ) -> tuple[User, str]:
     """Create a user with an API token; return (user, token key). 409 on a taken email.
 
     Two INSERTs in one transaction; a taken email (in any case) is caught by the
-    database's unique index rather than a racy look-up first.
+    database's unique index rather than a racy look-up first. `approved=False`
+    makes a recruiter wait for an operator (OPENHIRE_RECRUITER_SIGNUP=approval).
     """
     if password:
         _check_password(password)
@@ -63,11 +59,68 @@ def user_create(
                 name=name,
                 # Recruiters with a password use the Django admin as their desk.
                 is_staff=bool(password) and role == Role.RECRUITER,
+                is_approved=approved,
             )
-            key = token_create(user=user)
+            key = token_create(user=user, name="signup")
     except IntegrityError:
         raise OpenHireError(EMAIL_TAKEN, "email_taken", status=409) from None
     return user, key
+
+
+def user_signup(
+    *,
+    email: str,
+    role: str,
+    name: str = "",
+    password: str | None = None,
+    invite: str = "",
+) -> tuple[User, str]:
+    """Sign up through `POST /users`, applying OPENHIRE_RECRUITER_SIGNUP."""
+    decision = signup_decision(
+        mode=settings.OPENHIRE_RECRUITER_SIGNUP,
+        is_recruiter=role == Role.RECRUITER,
+        has_invite=bool(invite),
+    )
+    if decision.error:
+        raise OpenHireError(decision.error, decision.code, status=403)
+    with transaction.atomic():
+        if decision.spends_invite:
+            _invite_spend(invite)
+        return user_create(
+            email=email,
+            role=role,
+            name=name,
+            password=password,
+            approved=decision.approved,
+        )
+
+
+def invite_create(*, by: User | None) -> str:
+    """Return a new single-use recruiter invite (valid INVITE_TTL); by an approved recruiter."""
+    key = secrets.token_urlsafe(24)
+    RecruiterInvite.objects.create(
+        key_hash=hash_token(key), created_by=by, expires_at=timezone.now() + INVITE_TTL
+    )
+    return key
+
+
+def _invite_spend(key: str) -> None:
+    """Mark an invite used; 403 when it is unknown, used or expired."""
+    spent = RecruiterInvite.objects.filter(
+        key_hash=hash_token(key[:200]),
+        used_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).update(used_at=timezone.now())
+    if not spent:
+        raise OpenHireError(INVITE_INVALID, "invite_invalid", status=403)
+
+
+def user_authenticate(*, email: str, password: str) -> User:
+    """Return the active user with this email and password; 401 otherwise."""
+    user = authenticate(username=email.strip(), password=password)
+    if user is None:
+        raise OpenHireError(BAD_CREDENTIALS, "authentication_failed", status=401)
+    return user
 
 
 USER_NOT_FOUND = "No user has the email {email}."

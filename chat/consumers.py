@@ -19,6 +19,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from chat.serializers import ChatRequestSerializer
 from chat.services import chat_respond, chat_test_endpoints_enabled
 from openhire.errors import OpenHireError
+from openhire.throttling import ai_throttle_wait, scope_client_address
 
 logger = logging.getLogger("openhire.chat")
 
@@ -37,6 +38,7 @@ NOT_OBJECT = (
 )
 TOO_LARGE = f"The frame is larger than {MAX_FRAME_CHARS:,} characters."
 REPLY_FAILED = "The assistant could not answer; please try again."
+THROTTLED = "Too many messages; try again in {seconds} seconds."
 
 
 def _answer(payload: dict[str, Any]) -> dict[str, Any]:
@@ -77,6 +79,10 @@ class TestChatConsumer(AsyncWebsocketConsumer):
         if not isinstance(payload, dict):
             await self.send_event("error", error=NOT_OBJECT)
             return
+        wait = await self.throttle_wait()
+        if wait:
+            await self.send_event("error", error=THROTTLED.format(seconds=wait))
+            return
         try:
             # The model call may block for seconds and touches no database: keep
             # it off the thread that database_sync_to_async calls share.
@@ -89,6 +95,15 @@ class TestChatConsumer(AsyncWebsocketConsumer):
             await self.send_event("error", error=REPLY_FAILED)
             return
         await self.send_event("message", **answer)
+
+    async def throttle_wait(self) -> int | None:
+        """Count one message against POST /test-chat's budgets (per caller and IP)."""
+        user = self.scope.get("user")
+        return await sync_to_async(ai_throttle_wait)(
+            scope="chat",
+            user_id=getattr(user, "pk", None),
+            ip=scope_client_address(self.scope),
+        )
 
     async def send_event(self, event: str, **fields: Any) -> None:
         await self.send(text_data=json.dumps({"event": event, **fields}))

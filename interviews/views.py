@@ -12,7 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.identity import request_user
+from accounts.policies import interview_deletion_error
 from interviews import serializers as s
+from interviews import state_machine as sm
 from interviews.services import (
     DELETED,
     interview_active_count,
@@ -23,6 +25,7 @@ from interviews.services import (
 )
 from interviews.state_machine import TOTAL_QUESTIONS
 from openhire import __version__
+from openhire.errors import OpenHireError
 from openhire.schema import ErrorSerializer, error_responses
 
 HEALTH_SERVICE = "AI Interview WebSocket"
@@ -61,7 +64,15 @@ class InterviewSessionView(APIView):
     @extend_schema(responses={200: s.InterviewDeletedSerializer, **READ_ERRORS})
     def delete(self, request: Request, session_id: str) -> Response:
         """Delete an interview session and close its socket."""
-        session = interview_get_for(user=request_user(request), session_id=session_id)
+        user = request_user(request)
+        session = interview_get_for(user=user, session_id=session_id)
+        # A finished interview is a record (issue 14): not its candidate's to delete.
+        refusal = interview_deletion_error(
+            caller_is_candidate=user is not None and session.candidate_id == user.pk,
+            finished=session.interview_phase in sm.FINISHED_PHASES,
+        )
+        if refusal:
+            raise OpenHireError(refusal, "interview_is_a_record", status=403)
         interview_delete(session=session)
         return Response(
             {

@@ -8,3 +8,8 @@ class OpenhireConfig(AppConfig):
 
     def ready(self) -> None:
         from openhire import schema  # noqa: F401  (registers the OpenAPI auth extension)
+        from openhire.files import connect_file_cleanup
+        from openhire.redaction import install as install_log_redaction
+
+        connect_file_cleanup()
+        install_log_redaction()

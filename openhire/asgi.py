@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string  # noqa: E402
 from openhire import daphne_limits  # noqa: E402
 from openhire.middleware import BodySizeLimit  # noqa: E402
 from openhire.routing import websocket_urlpatterns  # noqa: E402
+from openhire.sockets import SocketCap  # noqa: E402
 from openhire.ws_origin import OriginCheck  # noqa: E402
 
 # Bodies over the limit are refused while they stream in: by daphne itself (which
@@ -23,11 +24,13 @@ daphne_limits.install()
 application = ProtocolTypeRouter(
     {
         "http": BodySizeLimit(
-            django_asgi_app, max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            django_asgi_app,
+            max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+            timeout=settings.OPENHIRE_BODY_TIMEOUT_S,
         ),
         "websocket": OriginCheck(
             import_string(settings.OPENHIRE_WS_AUTH_MIDDLEWARE)(
-                URLRouter(websocket_urlpatterns)
+                SocketCap(URLRouter(websocket_urlpatterns))
             )
         ),
     }

@@ -8,6 +8,7 @@ the duration and the caller's id: never bodies, resumes, answers or tokens.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -16,7 +17,7 @@ import uuid
 
 from django.http import HttpRequest, HttpResponse
 
-from openhire.errors import too_large
+from openhire.errors import OpenHireError, too_large
 
 logger = logging.getLogger("openhire.request")
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -55,24 +56,35 @@ class RequestLogMiddleware:
         return response
 
 
+BODY_TOO_SLOW = "The request body did not arrive in time."
+
+
 class BodySizeLimit:
-    """ASGI wrapper: refuse HTTP bodies over the limit before Django reads them.
+    """ASGI wrapper: refuse HTTP bodies over the limit or too slow, before Django reads them.
 
     A declared `Content-Length` over the limit gets a 413 at once, without a byte
     of the body read; a chunked body is counted as it arrives and cut off at the
-    limit. The per-endpoint rules (e.g. the resume file limit) still apply below.
+    limit. A body whose next chunk takes longer than `timeout` seconds gets a 408
+    (slow clients cannot hold a worker for ever). The per-endpoint rules (e.g. the
+    resume file limit) still apply below.
     """
 
-    def __init__(self, app, *, max_bytes: int) -> None:
+    def __init__(self, app, *, max_bytes: int, timeout: float | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
-    async def _refuse(self, send) -> None:
-        body = json.dumps(too_large().body()).encode()
+    async def _refuse(self, send, status: int = 413) -> None:
+        error = (
+            too_large()
+            if status == 413
+            else OpenHireError(BODY_TOO_SLOW, "request_timeout", status=408)
+        )
+        body = json.dumps(error.body()).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
@@ -93,15 +105,27 @@ class BodySizeLimit:
                 too_big = False  # the server rejects malformed lengths itself
             if too_big:
                 return await self._refuse(send)
-            return await self.app(scope, receive, send)
 
         received = 0
         refused = False
+        body_done = False
+
+        async def next_message():
+            if body_done or not self.timeout:
+                return await receive()  # after the body: wait for the disconnect
+            return await asyncio.wait_for(receive(), self.timeout)
 
         async def counting_receive():
-            nonlocal received, refused
-            message = await receive()
+            nonlocal received, refused, body_done
+            try:
+                message = await next_message()
+            except TimeoutError:
+                if not refused:
+                    refused = True
+                    await self._refuse(send, status=408)
+                return {"type": "http.disconnect"}
             if message["type"] == "http.request":
+                body_done = not message.get("more_body", False)
                 received += len(message.get("body", b""))
                 if received > self.max_bytes and not refused:
                     refused = True

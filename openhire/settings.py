@@ -91,6 +91,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "openhire.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "openhire.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,16 +204,27 @@ if REDIS_URL:
             },
         }
     }
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "openhire",
-        }
+    _SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "openhire",
     }
+    CACHES = {"default": _SHARED_CACHE}
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Throttle counts and WebSocket tickets must be shared by every worker: the
+    # database cache (`manage.py createcachetable`, run by `make migrate`).
+    _SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "openhire_cache",
+        "KEY_PREFIX": "openhire",
+        # Socket counts are incremented in place; a write keeps them this long.
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# `throttle`: rate-limit counts, WebSocket tickets and socket counts (shared).
+CACHES["throttle"] = _SHARED_CACHE
 
 # --- HTTP, CORS, static -----------------------------------------------------------
 CORS_ALLOWED_ORIGINS = env_list(
@@ -244,6 +256,8 @@ OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximu
 # A larger body is refused with 413 before it is read (openhire.middleware.BodySizeLimit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A request body whose next chunk takes longer than this is answered 408 (both servers).
+OPENHIRE_BODY_TIMEOUT_S = env_float("OPENHIRE_BODY_TIMEOUT_S", 30.0, minimum=0.1)
 
 # --- untrusted input (README "Untrusted input"; resumes/intake.py applies them) ---
 # Resumes (PDF, DOCX) are parsed in a pool of worker processes (resumes/sandbox.py),
@@ -300,9 +314,53 @@ SECURE_HSTS_PRELOAD = OPENHIRE_HTTPS
 if OPENHIRE_HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("OPENHIRE_CSRF_TRUSTED_ORIGINS", [])
+# Content-Security-Policy (django-csp; openhire/csp.py adds the WebSocket origin).
+# No inline script anywhere; inline styles stay allowed for the admin's widgets.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- identity -------------------------------------------------------------------
 OPENHIRE_TRUST_CLIENT_IDS = env_bool("OPENHIRE_TRUST_CLIENT_IDS", False)
+# API tokens expire this many days after creation (fixed, not sliding); 0 = never.
+OPENHIRE_TOKEN_TTL_DAYS = env_int(
+    "OPENHIRE_TOKEN_TTL_DAYS", 30, minimum=0, maximum=3650
+)
+# Recruiter sign-up: open | invite | approval (the default when DEBUG=0).
+OPENHIRE_RECRUITER_SIGNUP = env_str("OPENHIRE_RECRUITER_SIGNUP") or (
+    "open" if DEBUG else "approval"
+)
+if OPENHIRE_RECRUITER_SIGNUP not in ("open", "invite", "approval"):
+    raise ImproperlyConfigured(
+        f"OPENHIRE_RECRUITER_SIGNUP is {OPENHIRE_RECRUITER_SIGNUP!r}; use open, "
+        "invite or approval."
+    )
+# Live WebSockets one user / one client address may hold at once (0 = no cap).
+OPENHIRE_MAX_SOCKETS_PER_USER = env_int(
+    "OPENHIRE_MAX_SOCKETS_PER_USER", 5, minimum=0, maximum=100_000
+)
+OPENHIRE_MAX_SOCKETS_PER_ADDRESS = env_int(
+    "OPENHIRE_MAX_SOCKETS_PER_ADDRESS", 50, minimum=0, maximum=100_000
+)
+# Failed admin logins allowed per account and per address (then 429-style refusal).
+OPENHIRE_THROTTLE_ADMIN_LOGIN = env_rate("OPENHIRE_THROTTLE_ADMIN_LOGIN", "5/minute")
+OPENHIRE_THROTTLE_ADMIN_LOGIN_IP = env_rate(
+    "OPENHIRE_THROTTLE_ADMIN_LOGIN_IP", "20/minute"
+)
+# `manage.py purge_data` deletes interviews, applications and their files older
+# than this many days (0 = keep forever).
+OPENHIRE_RETENTION_DAYS = env_int("OPENHIRE_RETENTION_DAYS", 0, minimum=0)
 OPENHIRE_ENABLE_TEST_ENDPOINTS = (
     env_bool("OPENHIRE_ENABLE_TEST_ENDPOINTS", False) or DEBUG
 )
@@ -321,12 +379,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "openhire.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
-    # POST /users; the AI endpoints' rates are read by openhire/throttling.py.
-    "DEFAULT_THROTTLE_RATES": {
-        "signup": env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute")
-    },
-    "NUM_PROXIES": env_int("OPENHIRE_NUM_PROXIES", 0, minimum=0, maximum=10) or None,
+    # Every rate is read by openhire/throttling.py, which also decides the
+    # client address (OPENHIRE_NUM_PROXIES); DRF's own NUM_PROXIES stays unused.
 }
+# 0: never believe X-Forwarded-For; N: the N-th address from its right.
+OPENHIRE_NUM_PROXIES = env_int("OPENHIRE_NUM_PROXIES", 0, minimum=0, maximum=10)
+OPENHIRE_THROTTLE_SIGNUP = env_rate("OPENHIRE_THROTTLE_SIGNUP", "60/minute")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "OpenHire API",

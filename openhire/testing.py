@@ -1,7 +1,7 @@
 """Run real OpenHire server processes, for end-to-end tests and benchmarks.
 
     server = server_start(env=env)                      # daphne, one process
-    server = server_start(env=env, kind="uvicorn", workers=2)   # make serve's command
+    server = server_start(env=env, kind="uvicorn", workers=2)   # make serve's
     ... server.url, server.port, server.process.pid ...
     server_stop(server)
 
@@ -51,11 +51,10 @@ def server_command(kind: str, port: int, *, workers: int = 1) -> list[str]:
     """Return the command line of a `daphne` or `uvicorn` server."""
     if kind == "daphne":
         return [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
-    if kind == "uvicorn":
+    if kind == "uvicorn":  # `make serve`'s command (openhire/serve.py)
         return [
-            sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", str(port),
-            "--workers", str(workers), "--no-access-log", "--proxy-headers",
-            "--ws-max-size", "65536",  # as `make serve`
+            sys.executable, "-m", "openhire.serve", "--host", "127.0.0.1",
+            "--port", str(port), "--workers", str(workers),
         ]  # fmt: skip
     raise ValueError(f"unknown server kind {kind!r}: use daphne or uvicorn")
 
@@ -79,7 +78,9 @@ def server_start(
         log = open(handle, "wb")  # noqa: SIM115 - the child keeps it open
     else:
         log = open(log_path, "wb")  # noqa: SIM115 - the child keeps it open
-    command = [*server_command(kind, port, workers=workers), *extra_args, APPLICATION]
+    command = [*server_command(kind, port, workers=workers), *extra_args]
+    if kind == "daphne":
+        command.append(APPLICATION)
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
     )

@@ -86,3 +86,47 @@ def test_a_superuser_sees_users_and_tokens(db):
     client.force_login(admin)
     assert client.get("/admin/accounts/user/").status_code == 200
     assert client.get("/admin/accounts/apitoken/").status_code == 200
+
+
+def test_admin_logins_are_throttled_per_account_whatever_the_address(settings):
+    from accounts.admin_site import LOGIN_THROTTLED
+
+    settings.OPENHIRE_THROTTLE_ADMIN_LOGIN = "3/minute"
+    user_create(
+        email="rita@acme.test", role=Role.RECRUITER, name="Rita", password=DESK_PASSWORD
+    )
+    for n in range(3):
+        client = Client(REMOTE_ADDR=f"10.0.1.{n}")
+        response = client.post(LOGIN, {"username": "rita@acme.test", "password": "x"})
+        assert response.status_code == 200 and b"throttled" not in response.content
+    # The right password, from a fresh address, now waits too.
+    client = Client(REMOTE_ADDR="10.0.1.99")
+    response = client.post(
+        LOGIN, {"username": "RITA@acme.test", "password": DESK_PASSWORD}
+    )
+    assert response.status_code == 200
+    message = LOGIN_THROTTLED.split("{")[0].replace("'", "&#x27;")
+    assert message in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_logins_are_throttled_per_address_whatever_the_account(settings):
+    settings.OPENHIRE_THROTTLE_ADMIN_LOGIN_IP = "2/minute"
+    user_create(
+        email="rita@acme.test", role=Role.RECRUITER, name="Rita", password=DESK_PASSWORD
+    )
+    client = Client(REMOTE_ADDR="10.0.2.1")
+    for n in range(2):
+        client.post(LOGIN, {"username": f"guess{n}@acme.test", "password": "x"})
+    response = client.post(
+        LOGIN,
+        {"username": "rita@acme.test", "password": DESK_PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.1",  # not believed: no proxy configured
+    )
+    assert response.status_code == 200  # the form again, not the redirect
+    assert (
+        Client(REMOTE_ADDR="10.0.2.2")
+        .post(LOGIN, {"username": "rita@acme.test", "password": DESK_PASSWORD})
+        .status_code
+        == 302
+    )

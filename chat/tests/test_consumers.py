@@ -153,3 +153,26 @@ async def test_a_bad_token_is_refused(test_endpoints):
 async def test_a_valid_token_is_welcome(test_endpoints, candidate):
     communicator = await connected(f"/ws/test-chat?token={candidate.token}")
     await communicator.disconnect()
+
+
+async def test_the_test_chat_socket_is_throttled_like_post_test_chat(
+    test_endpoints, settings
+):
+    from chat.consumers import THROTTLED
+
+    settings.OPENHIRE_THROTTLE_CHAT = "2/minute"
+    communicator = await connected()
+    try:
+        frames = []
+        for _ in range(3):
+            await communicator.send_json_to({"user_input": "Hi", "messages": []})
+            frames.append(await communicator.receive_json_from(timeout=5))
+        assert [f["event"] for f in frames] == ["message", "message", "error"]
+        assert frames[2]["error"].startswith(THROTTLED.split("{")[0])
+        # A new socket from the same address shares the budget.
+        second = await connected()
+        await second.send_json_to({"user_input": "Hi", "messages": []})
+        assert (await second.receive_json_from(timeout=5))["event"] == "error"
+        await second.disconnect()
+    finally:
+        await communicator.disconnect()

@@ -140,16 +140,40 @@ def test_trusted_mode_answers_by_session_id_alone(trusted_mode, candidate, api):
     assert response.json()["message"] == "Session tr-1 cleaned up successfully"
 
 
-def test_deleting_a_session_removes_it_and_its_transcript_file(candidate, client_for):
-    run_interview(candidate, "del-1")
+def test_deleting_a_session_removes_it_and_its_transcript_file(
+    candidate, recruiter, job, client_for
+):
+    # A finished interview is a record: its job's recruiter archives it (issue 14).
+    run_interview(candidate, "del-1", job=job)
     artifact = InterviewArtifact.objects.get()
     storage, name = artifact.file.storage, artifact.file.name
     assert storage.exists(name)
-    response = client_for(candidate).delete("/ai-interview/session/del-1")
+    response = client_for(recruiter).delete("/ai-interview/session/del-1")
     assert response.status_code == 200
     assert response.json()["message"] == "Session del-1 cleaned up successfully"
     assert not InterviewSession.objects.filter(session_id="del-1").exists()
     assert not storage.exists(name)
+
+
+def test_a_candidate_cannot_delete_their_finished_interview(candidate, client_for):
+    from accounts.policies import RECORD_NOT_DELETABLE
+
+    run_interview(candidate, "rec-keep")
+    response = client_for(candidate).delete("/ai-interview/session/rec-keep")
+    assert response.status_code == 403
+    assert response.json() == {
+        "detail": RECORD_NOT_DELETABLE,
+        "code": "interview_is_a_record",
+    }
+    assert InterviewSession.objects.filter(session_id="rec-keep").exists()
+    assert InterviewArtifact.objects.filter(session__session_id="rec-keep").exists()
+
+
+def test_a_candidate_may_delete_an_unfinished_interview(candidate, client_for):
+    run_interview(candidate, "rec-open", answers=ANSWERS[:2])
+    response = client_for(candidate).delete("/ai-interview/session/rec-open")
+    assert response.status_code == 200
+    assert not InterviewSession.objects.filter(session_id="rec-open").exists()
 
 
 def test_health_counts_active_sessions_from_the_database(candidate, api):

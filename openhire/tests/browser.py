@@ -94,6 +94,8 @@ def server_start(var_dir: Path) -> LiveServer:
         "OPENHIRE_LLM": "offline",
         "DEBUG": "0",
         "OPENHIRE_LOG_LEVEL": "WARNING",
+        # Tests sign recruiters up through the API and post jobs at once.
+        "OPENHIRE_RECRUITER_SIGNUP": "open",
     }
     for name in ("REDIS_URL", "SECRET_KEY", "OPENHIRE_TRUST_CLIENT_IDS"):
         env.pop(name, None)

@@ -59,12 +59,12 @@ def sign_up(page) -> None:
     page.fill("#signup-name", "Jordan Lee")
     page.fill("#signup-email", f"jordan-{uuid.uuid4().hex[:8]}@example.test")
     page.click("#signup")
-    page.wait_for_function("document.getElementById('token').value.length > 20")
+    page.wait_for_function("() => document.getElementById('token').value.length > 20")
 
 
 def answer(page, number: int) -> None:
     page.wait_for_selector(f"#transcript li.question[data-number='{number}']")
-    page.wait_for_function("!document.getElementById('answer').disabled")
+    page.wait_for_function("() => !document.getElementById('answer').disabled")
     assert page.inner_text("#progress-text") == f"Question {number} of {TOTAL}"
     page.fill("#answer", ANSWERS[number - 1])
     page.click("#send")
@@ -120,7 +120,7 @@ def test_a_dropped_socket_reconnects_and_resumes_the_same_session(
 ):
     page.goto(f"/interview/?job={open_job['job_link'].rsplit('/', 1)[-1]}")
     page.wait_for_function(
-        "document.getElementById('job-fixed').textContent.startsWith('Job: ')"
+        "() => document.getElementById('job-fixed').textContent.startsWith('Job: ')"
     )
     assert open_job["title"] in page.inner_text("#job-fixed")
     sign_up(page)
@@ -134,9 +134,9 @@ def test_a_dropped_socket_reconnects_and_resumes_the_same_session(
 
     # The connection drops (the page did not ask for it): the page must reconnect.
     page.evaluate("window.openhireInterview.socket.close()")
-    page.wait_for_function("window.openhireInterview.connections === 2")
+    page.wait_for_function("() => window.openhireInterview.connections === 2")
     page.wait_for_function(
-        "window.openhireInterview.socket"
+        "() => window.openhireInterview.socket"
         " && window.openhireInterview.socket.readyState === WebSocket.OPEN"
     )
     assert page.evaluate("window.openhireInterview.sessionId") == session_id
@@ -167,7 +167,7 @@ def test_a_socket_dropped_with_an_answer_in_flight_loses_nothing(
     page.click("#start")
     answer(page, 1)
     page.wait_for_selector("#transcript li.question[data-number='2']")
-    page.wait_for_function("!document.getElementById('answer').disabled")
+    page.wait_for_function("() => !document.getElementById('answer').disabled")
     page.fill("#answer", ANSWERS[1])
     # Send the answer and drop the socket at once: whether or not the server got it,
     # after the reconnect the interview goes on with question 2 or 3, never lost.
@@ -175,8 +175,8 @@ def test_a_socket_dropped_with_an_answer_in_flight_loses_nothing(
         "document.getElementById('send').click();"
         " window.openhireInterview.socket.close();"
     )
-    page.wait_for_function("window.openhireInterview.connections === 2")
-    page.wait_for_function("!document.getElementById('answer').disabled")
+    page.wait_for_function("() => window.openhireInterview.connections === 2")
+    page.wait_for_function("() => !document.getElementById('answer').disabled")
     asked = page.locator("#transcript li.question").count()
     if asked == 2:  # the answer did not arrive: the page gives it back to resend
         assert page.input_value("#answer") == ANSWERS[1]
@@ -209,7 +209,9 @@ def test_a_bad_token_is_reported_and_nothing_starts(live_daphne, page, open_job)
     page.select_option("#job", open_job["id"])
     page.fill("#resume", RESUME)
     page.click("#start")
-    page.wait_for_function("document.getElementById('setup-error').textContent !== ''")
+    page.wait_for_function(
+        "() => document.getElementById('setup-error').textContent !== ''"
+    )
     assert page.inner_text("#setup-error").startswith("Your token was not accepted")
     assert page.locator("#interview").is_hidden()
     # The page stops: no reconnecting with a token the server refused.
@@ -217,3 +219,31 @@ def test_a_bad_token_is_reported_and_nothing_starts(live_daphne, page, open_job)
     page.wait_for_timeout(1500)
     assert page.evaluate("window.openhireInterview.connections") == attempts
     assert page.evaluate("window.openhireInterview.socket") is None
+
+
+def test_the_page_opens_sockets_with_tickets_and_stores_no_token(
+    live_daphne, page, open_job
+):
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    sockets: list[str] = []
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.goto("/interview/")
+    sign_up(page)
+    page.select_option("#job", open_job["id"])
+    page.fill("#resume", RESUME)
+    page.click("#start")
+    answer(page, 1)
+    page.wait_for_selector("#transcript li.question[data-number='2']")
+    token = page.input_value("#token")
+    assert sockets and all("ticket=" in url and "token=" not in url for url in sockets)
+    assert token not in " ".join(sockets)
+    assert page.evaluate("JSON.stringify(window.localStorage)") == "{}"
+    assert violations == []

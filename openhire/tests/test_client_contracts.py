@@ -275,7 +275,13 @@ def test_backend_api_ts_interview_status_results_and_cleanup_echo_candidate_id(a
     assert results.json()["candidate_id"] == ai.candidate_id
     assert 0 <= results.json()["analysis"]["overall_score"] <= 10
     cleanup = send("DELETE", f"/ai-interview/session/{session_id}", auth=auth)
-    assert cleanup.status_code == 200, cleanup.content
+    if ai.mode == "token":
+        # A finished interview is a record: its candidate cannot delete it (issue 14).
+        assert cleanup.status_code == 403, cleanup.content
+        assert cleanup.json()["code"] == "interview_is_a_record"
+    else:
+        # Trusted mode: the gateway decides who reaches the cleanup call.
+        assert cleanup.status_code == 200, cleanup.content
 
 
 # --- FT: src/lib/job-service.ts --------------------------------------------------

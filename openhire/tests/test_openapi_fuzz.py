@@ -57,6 +57,8 @@ def _server_env(var_dir: Path) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{var_dir / 'fuzz.sqlite3'}",
         OPENHIRE_ENABLE_TEST_ENDPOINTS="1",
         OPENHIRE_LOG_LEVEL="WARNING",
+        # The seeded recruiter posts a job at once (approval has its own tests).
+        OPENHIRE_RECRUITER_SIGNUP="open",
         # Fuzzing is not a load test: the throttles have their own tests.
         OPENHIRE_THROTTLE_SIGNUP="100000/minute",
         OPENHIRE_THROTTLE_AI="100000/minute",

@@ -57,6 +57,11 @@ class World:
         who = self.owner if name == "recruiter_id" else self.candidate
         return {name: str(who.id)}
 
+    def own_token_id(self) -> str:
+        """Return the public id of the persona's token (the candidate's otherwise)."""
+        who = {"stranger": self.stranger, "owner": self.owner, "other": self.other}
+        return str(who.get(self.persona, self.candidate).api_tokens.first().public_id)
+
 
 @dataclass(frozen=True)
 class Call:
@@ -94,6 +99,7 @@ def only(ok: int, *allowed: str, anonymous: int = 401, others: int = 403) -> dic
     return expected
 
 
+TOKEN_PERSONAS = ("candidate", "stranger", "owner", "other")
 JOB = lambda w: f"/jobs/{w.job.id}"  # noqa: E731
 APPLICATION = lambda w: f"/applications/{w.application.id}"  # noqa: E731
 CHAT = {"user_input": "How do I post a job?", "messages": []}
@@ -190,13 +196,58 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         Call(lambda w: f"/ai-interview/results/{w.session_id}"),
         only(200, "candidate", "owner", "trusted"),
     ),
+    # The interview is finished: a record its candidate cannot delete (issue 14);
+    # the job's recruiter archives it.
     ("DELETE", "/ai-interview/session/{session_id}"): (
         Call(lambda w: f"/ai-interview/session/{w.session_id}"),
-        only(200, "candidate", "owner", "trusted"),
+        only(200, "owner", "trusted"),
     ),
     ("POST", "/test-chat"): (
         Call(lambda w: "/test-chat", data=lambda w: CHAT),
         ALL_200,
+    ),
+    # Identity (issue 14): every signed-in person manages their own tokens and
+    # data; in trusted mode the gateway's id stands in for the token.
+    ("POST", "/auth/tokens"): (
+        Call(
+            lambda w: "/auth/tokens",
+            data=lambda w: {"name": "laptop", **w.claim("candidate_id")},
+        ),
+        only(201, *TOKEN_PERSONAS, "trusted"),
+    ),
+    ("GET", "/auth/tokens"): (
+        Call(lambda w: "/auth/tokens", query=lambda w: w.claim("candidate_id")),
+        only(200, *TOKEN_PERSONAS, "trusted"),
+    ),
+    # Your own token only (another's id is a 404, tested in accounts/tests).
+    ("DELETE", "/auth/tokens/{token_id}"): (
+        Call(
+            lambda w: f"/auth/tokens/{w.own_token_id()}",
+            query=lambda w: w.claim("candidate_id"),
+        ),
+        only(200, *TOKEN_PERSONAS, "trusted"),
+    ),
+    # Logging out revokes the token sent; trusted mode has none to revoke.
+    ("POST", "/auth/logout"): (
+        Call(lambda w: "/auth/logout"),
+        only(200, *TOKEN_PERSONAS, anonymous=401, others=401),
+    ),
+    ("POST", "/auth/ws-ticket"): (
+        Call(lambda w: "/auth/ws-ticket", query=lambda w: w.claim("candidate_id")),
+        only(200, *TOKEN_PERSONAS, "trusted"),
+    ),
+    # Approved recruiters invite recruiters (OPENHIRE_RECRUITER_SIGNUP=invite).
+    ("POST", "/auth/invites"): (
+        Call(lambda w: "/auth/invites", query=lambda w: w.claim("recruiter_id")),
+        only(201, "owner", "other", "trusted"),
+    ),
+    ("GET", "/users/me/export"): (
+        Call(lambda w: "/users/me/export", query=lambda w: w.claim("candidate_id")),
+        only(200, *TOKEN_PERSONAS, "trusted"),
+    ),
+    ("DELETE", "/users/me"): (
+        Call(lambda w: "/users/me", query=lambda w: w.claim("candidate_id")),
+        only(200, *TOKEN_PERSONAS, "trusted"),
     ),
 }
 

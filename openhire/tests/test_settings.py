@@ -63,6 +63,10 @@ def load_settings(tmp_path, **env) -> subprocess.CompletedProcess:
         ({"OPENHIRE_DOC_MAX_CPU_S": "soon"}, "OPENHIRE_DOC_MAX_CPU_S"),
         ({"OPENHIRE_JSON_MAX_DEPTH": "0"}, "OPENHIRE_JSON_MAX_DEPTH"),
         ({"OPENHIRE_THROTTLE_WRITES": "many"}, "OPENHIRE_THROTTLE_WRITES"),
+        ({"OPENHIRE_RECRUITER_SIGNUP": "anyone"}, "OPENHIRE_RECRUITER_SIGNUP"),
+        ({"OPENHIRE_TOKEN_TTL_DAYS": "-1"}, "OPENHIRE_TOKEN_TTL_DAYS"),
+        ({"OPENHIRE_NUM_PROXIES": "all"}, "OPENHIRE_NUM_PROXIES"),
+        ({"OPENHIRE_MAX_SOCKETS_PER_USER": "many"}, "OPENHIRE_MAX_SOCKETS_PER_USER"),
     ],
 )
 def test_junk_configuration_fails_at_start_up_naming_the_variable(

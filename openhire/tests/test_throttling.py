@@ -96,11 +96,11 @@ def test_the_socket_client_ip_honours_the_configured_proxies(settings):
         "client": ("10.0.0.9", 5000),
         "headers": [(b"x-forwarded-for", b"203.0.113.5, 10.0.0.1")],
     }
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": None}
+    settings.OPENHIRE_NUM_PROXIES = 0
     assert client_ip(scope) == "10.0.0.9"  # no proxy: the header is not trusted
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    settings.OPENHIRE_NUM_PROXIES = 1
     assert client_ip(scope) == "10.0.0.1"
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 2}
+    settings.OPENHIRE_NUM_PROXIES = 2
     assert client_ip(scope) == "203.0.113.5"
 
 
@@ -125,3 +125,81 @@ async def test_starting_interviews_is_throttled_with_an_error_frame(
     await second.send_json_to({"type": "ping"})
     await expect(second, "pong")  # the socket stays open
     await second.disconnect()
+
+
+def _anonymous_chat(client, *, forwarded: str | None, peer: str = "10.0.0.1"):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    return client.post(
+        "/chat", CHAT, content_type="application/json", REMOTE_ADDR=peer, **extra
+    )
+
+
+def test_rotating_x_forwarded_for_is_throttled_like_no_header(client, settings):
+    settings.OPENHIRE_THROTTLE_CHAT = "2/minute"
+    assert settings.OPENHIRE_NUM_PROXIES == 0  # the default: never believe it
+    codes = [
+        _anonymous_chat(client, forwarded=f"198.51.100.{n}").status_code
+        for n in range(3)
+    ]
+    assert codes == [200, 200, 429]
+    assert_throttled(_anonymous_chat(client, forwarded=None))
+
+
+def test_one_configured_proxy_makes_the_rightmost_forwarded_address_the_client(
+    client, settings
+):
+    settings.OPENHIRE_NUM_PROXIES = 1
+    settings.OPENHIRE_THROTTLE_CHAT = "1/minute"
+    # The proxy appends what it saw; what the client wrote to the left is ignored.
+    assert _anonymous_chat(client, forwarded="1.1.1.1, 203.0.113.7").status_code == 200
+    assert_throttled(_anonymous_chat(client, forwarded="2.2.2.2, 203.0.113.7"))
+    assert _anonymous_chat(client, forwarded="203.0.113.8").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("proxies", "header", "expected"),
+    [
+        (0, "203.0.113.5", "10.0.0.9"),
+        (1, "", "10.0.0.9"),
+        (1, " , ,", "10.0.0.9"),
+        (3, "203.0.113.5, 10.0.0.1", "203.0.113.5"),  # shorter than the proxy count
+        (1, "x" * 10_000, "x" * 64),  # a huge header cannot bloat a cache key
+    ],
+)
+def test_the_client_address_rule_handles_hostile_headers(
+    proxies, header, expected, settings
+):
+    from openhire.throttling import client_address
+
+    settings.OPENHIRE_NUM_PROXIES = proxies
+    assert client_address(peer="10.0.0.9", forwarded_for=header) == expected
+
+
+def test_sign_up_is_throttled_per_address_whatever_the_forwarded_header(
+    client, settings
+):
+    settings.OPENHIRE_THROTTLE_SIGNUP = "2/minute"
+
+    def signup(n: int):
+        return client.post(
+            "/users",
+            {"email": f"u{n}@example.test", "role": "candidate"},
+            content_type="application/json",
+            REMOTE_ADDR="10.0.0.3",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+
+    assert [signup(n).status_code for n in range(2)] == [201, 201]
+    assert_throttled(signup(3))
+
+
+def test_throttles_count_in_the_shared_cache_not_in_process_memory(settings):
+    from django.core.cache import caches
+
+    backend = caches["throttle"]
+    if settings.REDIS_URL:
+        assert "redis" in type(backend).__module__
+    else:
+        assert type(backend).__name__ == "DatabaseCache"
+    ai_throttle_wait(scope="chat", user_id="u9", ip="192.0.2.9")
+    assert backend.get("throttle_chat_user:u9")

@@ -5,6 +5,10 @@
 // socket drops before the interview is finished, the page reconnects by itself
 // with the same session_id; the server sends the current question again (or the
 // finished interview's results), so nothing is lost. No framework, no build step.
+//
+// The token stays in this page's memory only (never localStorage): each socket
+// opens with a 60-second single-use ticket from POST /auth/ws-ticket, so no
+// long-lived secret is written to a URL or to the browser's storage.
 (function () {
   "use strict";
 
@@ -113,22 +117,11 @@
   // --- 1. identity ---------------------------------------------------------------------
 
   function loadToken() {
+    // Older versions of this page kept the token in localStorage: forget it.
     try {
-      var saved = window.localStorage.getItem(TOKEN_KEY);
-      if (saved) {
-        $("token").value = saved;
-        setText("identity-status", "Using the token saved in this browser.");
-      }
+      window.localStorage.removeItem(TOKEN_KEY);
     } catch (e) {
-      /* storage may be disabled: the token is simply not remembered */
-    }
-  }
-
-  function saveToken(token) {
-    try {
-      window.localStorage.setItem(TOKEN_KEY, token);
-    } catch (e) {
-      /* ignored */
+      /* storage may be disabled: nothing was kept */
     }
   }
 
@@ -153,7 +146,6 @@
       })
       .then(function (user) {
         $("token").value = user.token;
-        saveToken(user.token);
         setText(
           "identity-status",
           "Account created for " + user.email + ". Your token is filled in above; keep it to see your results later."
@@ -255,7 +247,6 @@
     if (!state.token) return setText("setup-error", "Paste your token or create an account first.");
     if (!state.jobId) return setText("setup-error", "Choose a job first.");
     if (!resume) return setText("setup-error", "Paste your resume or choose a file.");
-    saveToken(state.token);
     state.resume = resume;
     state.sessionId = "";
     state.initialized = false;
@@ -277,8 +268,8 @@
 
   // --- 3. the socket --------------------------------------------------------------------
 
-  function socketUrl() {
-    var params = new URLSearchParams({ token: state.token });
+  function socketUrl(ticket) {
+    var params = new URLSearchParams({ ticket: ticket });
     if (state.sessionId) params.set("session_id", state.sessionId);
     var scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
     return scheme + "//" + window.location.host + "/ws/ai-interview?" + params.toString();
@@ -290,9 +281,37 @@
     return true;
   }
 
+  function retryLater() {
+    setConnection("Connection lost; reconnecting…", false);
+    state.retryTimer = setTimeout(connect, state.retryDelay);
+    state.retryDelay = Math.min(state.retryDelay * 2, 5000);
+  }
+
+  // Each socket needs a fresh single-use ticket (60 s) bought with the token.
   function connect() {
     clearTimeout(state.retryTimer);
-    var socket = new WebSocket(socketUrl());
+    fetch("/auth/ws-ticket", {
+      method: "POST",
+      headers: { Authorization: "Token " + state.token, Accept: "application/json" },
+    })
+      .then(function (response) {
+        if (response.status === 401 || response.status === 403) {
+          stop(FINAL_CLOSE_CODES[4401]);
+          return null;
+        }
+        if (!response.ok) throw new Error("no ticket");
+        return response.json();
+      })
+      .then(function (body) {
+        if (body && !state.stopped) openSocket(body.ticket);
+      })
+      .catch(function () {
+        if (!state.stopped) retryLater();
+      });
+  }
+
+  function openSocket(ticket) {
+    var socket = new WebSocket(socketUrl(ticket));
     state.socket = socket;
     state.connections += 1;
     setConnection(state.connections > 1 ? "Reconnecting…" : "Connecting…", false);
@@ -329,9 +348,7 @@
         if (!state.stopped) stop(FINAL_CLOSE_CODES[event.code] || "The connection was closed.");
         return;
       }
-      setConnection("Connection lost; reconnecting…", false);
-      state.retryTimer = setTimeout(connect, state.retryDelay);
-      state.retryDelay = Math.min(state.retryDelay * 2, 5000);
+      retryLater();
     };
   }
 
