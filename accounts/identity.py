@@ -15,7 +15,7 @@ import re
 import uuid
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -99,12 +99,17 @@ def _names(user: User, claimed: str) -> bool:
     return claimed == user.external_id or _as_uuid(claimed) == user.id
 
 
+def users_named(client_id: str) -> QuerySet[User]:
+    """Return the user (at most one) a client's id names: the gateway's id, or ours."""
+    query = Q(external_id=client_id)
+    if (as_uuid := _as_uuid(client_id)) is not None:
+        query |= Q(pk=as_uuid)
+    return User.objects.filter(query)
+
+
 def _trusted_user(claimed: str, field: str) -> User:
     """Return the user a trusted claim names, provisioning a first-seen gateway id."""
-    query = Q(external_id=claimed)
-    if (as_uuid := _as_uuid(claimed)) is not None:
-        query |= Q(pk=as_uuid)
-    found = User.objects.filter(query).first()
+    found = users_named(claimed).first()
     if found is None and field in ROLE_OF_FIELD:
         found = user_provision_external(external_id=claimed, role=ROLE_OF_FIELD[field])
     if found is None or not found.is_active:

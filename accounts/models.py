@@ -81,7 +81,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def public_id(self) -> str:
         """Return the id clients know this user by: the gateway's, else ours."""
-        return self.external_id or str(self.id)
+        return public_id_of(self.id, self.external_id)
+
+
+def public_id_of(user_id: uuid.UUID, external_id: str | None) -> str:
+    """Return the id clients know a user by: the gateway's, else ours."""
+    return external_id or str(user_id)
 
 
 def hash_token(key: str) -> str:

@@ -10,6 +10,8 @@ from django.db.models import F
 from django.db.models.functions import Upper
 from django.utils import timezone
 
+from accounts.models import public_id_of
+
 
 class JobStatus(models.TextChoices):
     ACTIVE = "active", "Active"
@@ -93,7 +95,7 @@ class Job(models.Model):
         User is loaded per row; otherwise the recruiter is read.
         """
         if hasattr(self, "recruiter_external_id"):
-            return self.recruiter_external_id or str(self.recruiter_id)
+            return public_id_of(self.recruiter_id, self.recruiter_external_id)
         return self.recruiter.public_id
 
     @property

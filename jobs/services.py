@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from accounts.identity import client_id_clean, gateway_decides
+from accounts.identity import client_id_clean, gateway_decides, users_named
 from accounts.models import Role, User
 from accounts.permissions import require_owner, require_role
 from jobs.description import description_text
@@ -215,22 +215,12 @@ def _status_condition(status: str) -> Q:
     return Q(status=status)
 
 
-def _users_named(public_id: str) -> QuerySet[User]:
-    """Return (as a subquery) the user a client's id names: the gateway's or ours."""
-    query = Q(external_id=public_id)
-    try:
-        query |= Q(pk=uuid.UUID(public_id))
-    except ValueError:
-        pass
-    return User.objects.filter(query).values("pk")
-
-
 def job_list(*, filters: JobFilters) -> QuerySet[Job]:
     """Return jobs matching `filters`, in a stable order (id breaks ties)."""
     jobs = jobs_with_recruiter()
     if filters.recruiter_id:
         # A scalar subquery: PostgreSQL runs it once, then walks the recruiter index.
-        named = Subquery(_users_named(filters.recruiter_id)[:1])
+        named = Subquery(users_named(filters.recruiter_id).values("pk")[:1])
         jobs = jobs.filter(recruiter_id=named)
     if filters.job_type:
         jobs = jobs.filter(job_type__iexact=filters.job_type)
