@@ -102,3 +102,21 @@ def test_the_signup_rule(mode, recruiter, invite, approved, error):
 
 def test_the_recruiter_role_constant_is_what_the_api_speaks():
     assert Role.RECRUITER == "recruiter"
+
+
+def test_an_operator_approves_recruiters_from_the_admin(api, job_data, settings):
+    from django.test import Client
+
+    settings.OPENHIRE_RECRUITER_SIGNUP = "approval"
+    token = signup(api, "wait@acme.test").json()["token"]
+    operator = User.objects.create_superuser("op@acme.test", PASSWORD)
+    desk = Client()
+    desk.force_login(operator)
+    pending = User.objects.get(email="wait@acme.test")
+    response = desk.post(
+        "/admin/accounts/user/",
+        {"action": "approve_recruiters", "_selected_action": [str(pending.pk)]},
+    )
+    assert response.status_code == 302
+    assert User.objects.get(pk=pending.pk).is_approved
+    assert post_job(api, token, job_data).status_code == 201
