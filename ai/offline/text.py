@@ -15,8 +15,8 @@ these functions, so a word means the same thing everywhere::
 
 Word forms come from `simplemma` (a lemmatiser shipped with its dictionaries;
 nothing is downloaded). Acronyms ("RN", "MSK") and tokens holding digits or
-symbols ("k8s", "C++") are kept as written, apart from a plural "s" on an
-acronym ("RNs" → "rn"). Pure: no Django, no I/O after import.
+symbols ("k8s", "C++") are kept as written; a word the dictionary does not
+know loses a plural "s" ("RNs" → "rn"). Pure: no Django, no I/O after import.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import simplemma
 LANGUAGE = "en"
 
 # One-for-one character folds: they keep every offset of the text unchanged.
-_FOLD = str.maketrans(
+CHAR_FOLD = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -60,7 +60,6 @@ _FOLD = str.maketrans(
 )
 
 _TOKEN = re.compile(r"(?<![\w.])\.?[^\W_](?:[\w+#&]|[./'](?=[^\W_]))*[+#]*")
-_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _SHORT_LEMMAS = {
     "led": "lead",
     "ran": "run",
@@ -113,7 +112,8 @@ _NUMBER_WORD = re.compile(
 
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs dr mr mrs ms prof inc ltd co corp jr sr st no approx b.sc m.sc "
-    "b.a m.a b.s m.s ph.d b.eng m.eng r.n l.p.n".split()
+    "b.a m.a b.s m.s ph.d b.eng m.eng r.n l.p.n incl dept esp yrs mos pts hrs avg min "
+    "max pres".split()
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"(])")
 _BULLET = re.compile(r"^[\s\-*>\u2022\u00b7\u25aa\u25cf\u25cb\u25e6]+")
@@ -133,7 +133,12 @@ class Token:
 
 def normalize(text: str) -> str:
     """Return `text` in NFKC form with plain quotes, dashes and spaces."""
-    return unicodedata.normalize("NFKC", text or "").translate(_FOLD)
+    return unicodedata.normalize("NFKC", text or "").translate(CHAR_FOLD)
+
+
+def fold_chars(text: str) -> str:
+    """Return `text` with plain quotes, dashes and spaces, every offset unchanged."""
+    return text.translate(CHAR_FOLD)
 
 
 def fold(text: str) -> str:
@@ -144,23 +149,33 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """Return the dictionary form of one word ("administered" → "administer")."""
-    if _ACRONYM_PLURAL.match(word):
-        return word[:-1].lower()
+    """Return the dictionary form of one word ("administered" → "administer").
+
+    The lemma depends on the lower-cased word only, so "RNs", "rns" and "RN"
+    all give "rn" and a lower-cased resume reads like the original.
+    """
     lower = word.lower()
-    if word.isupper() and len(word) > 1:
-        return lower
     if not lower.isalpha():
         return lower
     if len(lower) <= 3:
-        return _SHORT_LEMMAS.get(lower, lower)
+        plural = (
+            len(lower) == 3 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL)
+        )
+        return _SHORT_LEMMAS.get(lower, lower[:-1] if plural else lower)
     found = simplemma.lemmatize(lower, lang=LANGUAGE).lower()
-    if found == lower and lower.endswith("s") and not lower.endswith(_NOT_PLURAL):
+    if found == lower and _unknown_plural(lower):
         return lower[:-1]
     return found if found.isalpha() else lower
 
 
-_NOT_PLURAL = ("ss", "us", "is", "ous")
+def _unknown_plural(word: str) -> bool:
+    """Say whether a word the dictionary left alone reads as a plural ("APIs")."""
+    if not word.endswith("s") or word.endswith(_NOT_PLURAL):
+        return False
+    return not word.endswith("is") or len(word) <= 5
+
+
+_NOT_PLURAL = ("ss", "us")
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -179,7 +194,7 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
 
 
 def _tokenize(text: str) -> tuple[Token, ...]:
-    folded = text.translate(_FOLD)
+    folded = text.translate(CHAR_FOLD)
     return tuple(
         Token(m.group(), m.group().lower(), lemma(m.group()), m.start(), m.end())
         for m in _TOKEN.finditer(folded)
@@ -231,17 +246,21 @@ def is_bulleted(line: str) -> bool:
     return bool(_BULLET.match(line)) and bool(line.strip())
 
 
-def split_lines(text: str) -> list[str]:
+def split_lines(text: str, *, keep_blank: bool = False) -> list[str]:
     """Return the logical lines of `text`: wrapped lines joined to the line before.
 
     A line continues the one before when it starts in lower case after a line
     that did not end a sentence, or when the line before was long (a PDF wrap).
+    With `keep_blank`, each run of blank lines is kept as one "" (a paragraph
+    break).
     """
     units: list[str] = []
     joinable = False
     for raw in text.split("\n"):
         line = raw.strip()
         if not line:
+            if keep_blank and units and units[-1]:
+                units.append("")
             joinable = False
             continue
         if joinable and units and _continues(units[-1], line):
