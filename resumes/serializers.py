@@ -102,11 +102,34 @@ class RequirementMatchSerializer(serializers.Serializer):
     kind = serializers.CharField(
         help_text="skill, role, experience, education or nice_to_have."
     )
+    credit = serializers.FloatField(
+        required=False, help_text="0-1: how much of the requirement is met."
+    )
+    where = serializers.CharField(
+        required=False,
+        help_text="Where the evidence stands: experience, summary, skills list, "
+        "education, certifications, projects; '' if missing.",
+    )
+    must_have = serializers.BooleanField(required=False)
+    note = serializers.CharField(
+        required=False, help_text="How it was met, partly met or missed."
+    )
+
+
+class ReviewWarningSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        help_text="hidden_text, keyword_stuffing, reader_addressed, job_text_copied."
+    )
+    message = serializers.CharField()
 
 
 class ReviewDetailsSerializer(serializers.Serializer):
     matched = RequirementMatchSerializer(many=True)
     missing = RequirementMatchSerializer(many=True)
+    requirements = RequirementMatchSerializer(
+        many=True, help_text="Every requirement in the job's order."
+    )
+    warnings = ReviewWarningSerializer(many=True)
     pros = serializers.ListField(child=serializers.CharField())
     cons = serializers.ListField(child=serializers.CharField())
     resume = serializers.DictField(help_text="format, pages, characters, links.")
@@ -118,6 +141,13 @@ class ReviewResponseSerializer(serializers.Serializer):
     pros = serializers.CharField(help_text="Sentences; clients split on '. '.")
     cons = serializers.CharField(help_text="Sentences; clients split on '. '.")
     details = ReviewDetailsSerializer()
+    requirements = RequirementMatchSerializer(
+        many=True,
+        help_text="Each requirement: its evidence, where it stood, credit and note.",
+    )
+    warnings = ReviewWarningSerializer(
+        many=True, help_text="What a recruiter should know about the resume itself."
+    )
     engine = serializers.CharField()
     prompt_version = serializers.CharField()
     model_calls = serializers.IntegerField()
@@ -137,13 +167,14 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
     """Return the `POST /review-resume` body for a review outcome."""
     review, extracted = outcome.review, outcome.extracted
     meta = review.meta
+    details = review_details(review, extracted)
     body: dict[str, Any] = {
         "score": review.score,
         "resumeReview": review.summary,
         "pros": " ".join(review.pros),
         "cons": " ".join(review.cons),
         "details": {
-            **review_details(review),
+            **details,
             "pros": list(review.pros),
             "cons": list(review.cons),
             "resume": {
@@ -155,6 +186,8 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
                 ],
             },
         },
+        "requirements": details["requirements"],
+        "warnings": details["warnings"],
         "engine": meta.engine,
         "prompt_version": meta.prompt_version,
         "model_calls": 0 if outcome.cached else meta.model_calls,

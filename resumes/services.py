@@ -25,7 +25,7 @@ from django.utils import timezone
 import ai as llm
 from accounts.models import Role, User
 from accounts.permissions import require_owner, require_user
-from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
+from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview, ReviewWarning
 from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
@@ -42,8 +42,13 @@ from resumes.models import Application, ApplicationStatus
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
 REVIEW_CACHE_SECONDS = 24 * 3600
-REVIEW_CACHE_VERSION = 1
+REVIEW_CACHE_VERSION = 2  # 2: requirements with credit/where/note, warnings
 
+HIDDEN_TEXT = "hidden_text"
+MSG_HIDDEN_TEXT = (
+    "The document holds text a reader cannot see (white, tiny, hidden or off the "
+    "page); it was ignored."
+)
 MSG_TOO_LARGE = "The upload is larger than the limit of {limit_mb} MB."
 MSG_NOT_PARTY = "Only the job's recruiter or the candidate can read this application."
 MSG_STATUS_RECRUITER_ONLY = (
@@ -153,6 +158,10 @@ def review_from_dict(data: dict[str, Any]) -> ResumeReview:
         matched=[RequirementMatch(**item) for item in data["matched"]],
         missing=[RequirementMatch(**item) for item in data["missing"]],
         meta=AIMeta(**data["meta"]),
+        warnings=[ReviewWarning(**item) for item in data.get("warnings", [])],
+        requirements=[
+            RequirementMatch(**item) for item in data.get("requirements", [])
+        ],
     )
 
 
@@ -165,6 +174,14 @@ def _review_from_application(application: Application) -> ResumeReview:
         cons=list(application.cons),
         matched=[RequirementMatch(**item) for item in details.get("matched", [])],
         missing=[RequirementMatch(**item) for item in details.get("missing", [])],
+        warnings=[
+            ReviewWarning(**item)
+            for item in details.get("warnings", [])
+            if item.get("code") != HIDDEN_TEXT
+        ],
+        requirements=[
+            RequirementMatch(**item) for item in details.get("requirements", [])
+        ],
         meta=AIMeta(
             engine=application.engine,
             prompt_version=application.prompt_version,
@@ -262,11 +279,32 @@ def resume_review_submit(
 # --- applications ---------------------------------------------------------------
 
 
-def review_details(review: ResumeReview) -> dict[str, Any]:
+def review_warnings(
+    review: ResumeReview, extracted: ExtractedText | None = None
+) -> list[dict[str, str]]:
+    """Return the review's warnings, with `hidden_text` when extraction dropped any.
+
+    Extraction reports what it dropped as `ExtractedText.warnings` (codes, or
+    objects with a `code`); the review reports what it detected itself.
+    """
+    reported = [
+        getattr(item, "code", item) for item in getattr(extracted, "warnings", ()) or ()
+    ]
+    out = [dataclasses.asdict(warning) for warning in review.warnings]
+    if HIDDEN_TEXT in reported and all(w["code"] != HIDDEN_TEXT for w in out):
+        out.insert(0, {"code": HIDDEN_TEXT, "message": MSG_HIDDEN_TEXT})
+    return out
+
+
+def review_details(
+    review: ResumeReview, extracted: ExtractedText | None = None
+) -> dict[str, Any]:
     """Return the explainable part of a review: requirements with their evidence."""
     return {
         "matched": [dataclasses.asdict(match) for match in review.matched],
         "missing": [dataclasses.asdict(match) for match in review.missing],
+        "requirements": [dataclasses.asdict(match) for match in review.requirements],
+        "warnings": review_warnings(review, extracted),
     }
 
 
@@ -287,7 +325,7 @@ def _fill(
     application.review_summary = review.summary
     application.pros = list(review.pros)
     application.cons = list(review.cons)
-    application.details = review_details(review)
+    application.details = review_details(review, extracted)
     meta = review.meta
     application.engine = meta.engine[:100]
     application.prompt_version = meta.prompt_version[:100]

@@ -33,10 +33,11 @@ import re
 import time
 
 from ai.offline import evidence as evidence_rules
-from ai.offline import resume_checks, review_prose
+from ai.offline import resume_checks, resume_index, review_prose
 from ai.offline import text as textkit
-from ai.offline.evidence import Finding, Resume
+from ai.offline.evidence import Finding
 from ai.offline.job_requirements import Requirement, job_requirements
+from ai.offline.resume_index import Resume
 from ai.offline.review_prose import FAIRNESS_NOTE  # noqa: F401 - published wording
 from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview, ReviewWarning
 
@@ -73,7 +74,7 @@ def read(resume_text: str, job: JobSpec, requirements: list[Requirement]) -> Res
     """Read the resume for this job (sections, evidence index, stuffing check)."""
     listed = [r.term for r in requirements if r.listed and r.term is not None]
     job_text = f"{job.title}\n{job.description}\n{' '.join(job.skills)}"
-    return evidence_rules.read_resume(resume_text, job_text=job_text, listed=listed)
+    return resume_index.read_resume(resume_text, job_text=job_text, listed=listed)
 
 
 def find_all(requirements: list[Requirement], resume: Resume) -> list[Finding]:

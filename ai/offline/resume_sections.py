@@ -128,6 +128,8 @@ def looks_like_name(line: str) -> bool:
     parts = head.split()
     if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in head):
         return False
+    if dates.has_range(line):
+        return False  # "Data Engineer, Acme (2019 - 2024)" is a role
     if heading_kind(head):
         return False
     return all(_NAME_WORD.match(part) and part[0].isupper() for part in parts)

@@ -3,8 +3,8 @@
 Field vocabularies are JSON files, one per field, in `ai/offline/vocabularies/`
 (software/data, health care, sales, finance, operations, education,
 hospitality, trades, HR). A deployment adds its own directory of files of the
-same shape with `configure(extra_dirs=[...])` (plain config: `ai/` never reads
-Django settings). Use it as::
+same shape with `configure(extra_dirs=[...])`, or through the engine settings'
+`OPENHIRE_VOCABULARY_DIRS` (plain config: `ai/` never imports Django). Use it as::
 
     from ai.offline import vocabulary
     store = vocabulary.default()
@@ -297,6 +297,8 @@ def read_dirs(dirs: Sequence[str | Path]) -> list[Term]:
     """Return the terms of every `*.json` file in `dirs`, in a stable order."""
     terms: list[Term] = []
     for directory in dirs:
+        if not Path(directory).is_dir():
+            raise ValueError(f"Vocabulary directory {directory} does not exist.")
         for path in sorted(Path(directory).glob("*.json")):
             terms.extend(read_file(path))
     return terms
@@ -316,5 +318,11 @@ def configure(*, extra_dirs: Sequence[str | Path] = ()) -> None:
 
 
 def default() -> Vocabulary:
-    """Return the store the offline engine uses (built-in + configured fields)."""
-    return load(_extra_dirs)
+    """Return the store the offline engine uses (built-in + configured fields).
+
+    Extra directories come from `configure()`, else from the engine settings'
+    `OPENHIRE_VOCABULARY_DIRS` (see `ai.engines.configure`).
+    """
+    from ai.engines import vocabulary_dirs
+
+    return load(_extra_dirs or vocabulary_dirs())
