@@ -243,9 +243,19 @@ def _years(parts: list[str], role: Role) -> list[Requirement]:
     return []
 
 
+_FIELD_AFTER = r"(?=,?\s+(?:in\s+)?[A-Z])"  # "BS Accounting", not "BS recs"
+_SHORT_DEGREES = (  # capitals only; no "MS" ("MS Excel") or "MA" (a state)
+    (3, "master's", re.compile(rf"\b(?:MEd|MSN|MSc){_FIELD_AFTER}")),
+    (2, "bachelor's", re.compile(rf"\b(?:BS|BA|BBA|BEng|BSc|BSN|BFA){_FIELD_AFTER}")),
+)
+
+
 def degree_level(sentence: str) -> tuple[int, str]:
     """Return the highest degree a sentence names: (level, label), or (0, "")."""
     for level, label, pattern in _DEGREES:
+        if pattern.search(sentence):
+            return level, label
+    for level, label, pattern in _SHORT_DEGREES:
         if pattern.search(sentence):
             return level, label
     return 0, ""

@@ -191,11 +191,12 @@ class Vocabulary:
             merged[term.key] = _merge(merged.get(term.key), term)
         self.terms: tuple[Term, ...] = tuple(merged.values())
         self._by_key = {term.key: term for term in self.terms}
-        self._alias_index = {
+        aliases = {
             alias.lower(): term
             for term in self.terms
-            for alias in (*term.aliases, *term.exact, term.name)
+            for alias in (*term.aliases, *term.exact)
         }
+        self._alias_index = aliases | {term.key: term for term in self.terms}
         self._matcher = _Matcher(self.terms)
 
     @property
