@@ -54,7 +54,7 @@ _HEADING_WORDS = {
 _FILLER_WORDS = frozenset("and of & my other relevant key core technical".split())
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,30}?)\s*:\s*(\S.*)$")
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # linear: starts a run
 _PHONE = re.compile(
     r"(?:\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s*\d[\d\s.-]{4,}\d|\b\d{3}[-.]\d{3}[-.]\d{4}\b)"
 )

@@ -29,6 +29,7 @@ from functools import lru_cache
 import simplemma
 
 LANGUAGE = "en"
+MAX_LEMMA_CHARS = 40  # longer "words" are junk; the lemmatiser is slow on them
 
 # One-for-one character folds: they keep every offset of the text unchanged.
 CHAR_FOLD = str.maketrans(
@@ -155,7 +156,7 @@ def lemma(word: str) -> str:
     all give "rn" and a lower-cased resume reads like the original.
     """
     lower = word.lower()
-    if not lower.isalpha():
+    if not lower.isalpha() or len(lower) > MAX_LEMMA_CHARS:
         return lower
     if len(lower) <= 3:
         plural = (
@@ -182,7 +183,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Return the word tokens of `text` with their lemmas and offsets."""
     if len(text) <= _CACHED_LENGTH:
         return _tokenize_cached(text)
-    return _tokenize(text)
+    return _tokenize_long(text)
 
 
 _CACHED_LENGTH = 2_000  # sentences and phrases are cached, whole documents not
@@ -190,6 +191,11 @@ _CACHED_LENGTH = 2_000  # sentences and phrases are cached, whole documents not
 
 @lru_cache(maxsize=8192)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    return _tokenize(text)
+
+
+@lru_cache(maxsize=4)  # a long line is read by several steps of one review
+def _tokenize_long(text: str) -> tuple[Token, ...]:
     return _tokenize(text)
 
 

@@ -166,6 +166,13 @@ def _span(
     tokens: tuple[textkit.Token, ...], i: int, key: tuple[str, ...], *, raw: bool
 ) -> tuple[int, int] | None:
     """Return the span of `key` read from token `i` on, or None when it differs."""
+    if len(key) == 1:
+        token = tokens[i]
+        return (
+            (token.start, token.end)
+            if (token.raw if raw else token.lemma) == key[0]
+            else None
+        )
     window = tokens[i : i + len(key)]
     if len(window) < len(key):
         return None

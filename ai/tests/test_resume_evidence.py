@@ -211,3 +211,9 @@ def test_a_huge_keyword_resume_is_reviewed_quickly_and_flagged():
 def test_deeply_nested_or_malformed_dates_do_not_break_the_review():
     text = "Nurse (2019 - 2018)\n(((((2020 - ))))\nJan 3019 - present\n" * 50
     assert 0 <= run(text).score <= 10
+
+
+def test_a_resume_of_one_endless_word_is_reviewed_in_linear_time():
+    started = time.perf_counter()
+    assert run("a" * 60_000).score == 0
+    assert time.perf_counter() - started < 5
