@@ -32,6 +32,8 @@ from ai.offline.resume_index import Indexed, Resume
 from ai.offline.resume_sections import Unit
 from ai.offline.vocabulary import Term
 
+MATCHED_AT = 0.5  # credit from which a skill or role is reported as matched
+GRADED_KINDS = ("experience", "education")  # reported as matched only when fully met
 WHERE_CREDIT = {
     "experience": 1.0,
     "body": 1.0,
@@ -87,6 +89,12 @@ def where_label(unit: Unit) -> str:
     if unit.is_list and unit.section not in ("certifications", "education"):
         return "skills list"
     return WHERE_LABEL.get(unit.section, "other")
+
+
+def is_matched(finding: Finding) -> bool:
+    """Say whether a finding meets its requirement (fully for years and degrees)."""
+    kind = finding.requirement.kind
+    return finding.credit >= (1.0 if kind in GRADED_KINDS else MATCHED_AT)
 
 
 # --- credit by place ---------------------------------------------------------------

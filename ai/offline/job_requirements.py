@@ -282,9 +282,14 @@ def _degree(parts: list[str]) -> list[Requirement]:
     return []
 
 
+def clean_name(name: str) -> str:
+    """Keep a name from breaking clients that split prose on ". "."""
+    return re.sub(r"\.\s+", " ", name).strip()
+
+
 def join_names(names: list[str], limit: int = 8) -> str:
     """Join names as prose: "A, B and C" (at most `limit`, then "N more")."""
-    names = [re.sub(r"\.\s+", " ", name).strip() for name in names]
+    names = [clean_name(name) for name in names]
     if len(names) > limit:
         names = [*names[:limit], f"{len(names) - limit} more"]
     if len(names) <= 1:

@@ -44,8 +44,6 @@ from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview, ReviewWarn
 PROMPT_VERSION = "offline-review-2"
 
 BONUS_FACTOR = 0.5
-MATCHED_AT = 0.5  # credit from which a skill is reported as matched
-_GRADED = ("experience", "education")  # reported as matched only when fully met
 MAX_EVIDENCE_CHARS = 240
 MAX_QUOTE_IN_WARNING = 80
 
@@ -134,50 +132,19 @@ def _quote(sentence: str, limit: int = MAX_EVIDENCE_CHARS) -> str:
     return text
 
 
-def _clean(name: str) -> str:
-    """Keep a name from breaking clients that split prose on ". "."""
-    return re.sub(r"\.\s+", " ", name).strip()
-
-
-def is_matched(finding: Finding) -> bool:
-    """Say whether a finding meets its requirement (fully for years and degrees)."""
-    kind = finding.requirement.kind
-    return finding.credit >= (1.0 if kind in _GRADED else MATCHED_AT)
-
-
-def note(finding: Finding) -> str:
-    """Return one sentence saying how the requirement was met, partly met or missed."""
-    r = finding.requirement
-    if r.kind == "experience":
-        if not finding.stated_years:
-            return f"No relevant years found; {r.years:g}+ asked."
-        return f"{finding.stated_years:g} relevant years found; {r.years:g}+ asked."
-    if not finding.credit:
-        return "Not found in the resume."
-    if finding.relation == "related":
-        return f"Partly met through the related {_clean(finding.via) or 'role'} (transferable)."
-    if finding.relation == "implied":
-        return f"Implied by {_clean(finding.via)}."
-    if finding.learning:
-        return "Only mentioned as something being learned."
-    if finding.where == "skills list":
-        return "Only named in a skills list, which counts a little."
-    return f"Shown in the resume's {finding.where or 'text'}."
-
-
 def as_match(finding: Finding, original: str) -> RequirementMatch:
     """Return the wire shape of one finding, its evidence quoted from the resume."""
     r = finding.requirement
     quote = quote_from(original, finding.evidence) if finding.evidence else ""
     return RequirementMatch(
         requirement=r.name,
-        matched=is_matched(finding),
+        matched=evidence_rules.is_matched(finding),
         evidence=_quote(quote) if quote else "",
         kind="nice_to_have" if r.bonus else r.kind,
         credit=round(finding.credit, 2),
         where=finding.where if finding.credit else "",
         must_have=not r.bonus,
-        note=note(finding),
+        note=review_prose.note(finding),
     )
 
 

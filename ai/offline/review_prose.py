@@ -10,13 +10,11 @@ pros and cons on ". "). Pure: no I/O.
 
 from __future__ import annotations
 
-import re
-
-from ai.offline.evidence import Finding
+from ai.offline.evidence import MATCHED_AT, Finding
+from ai.offline.job_requirements import clean_name as _clean
 from ai.offline.job_requirements import join_names
 from ai.types import JobSpec, ReviewWarning
 
-MATCHED_AT = 0.5
 FAIRNESS_NOTE = (
     "The score counts only job requirements found in the resume; names, contact "
     "details, gender, age and photos are not read."
@@ -27,10 +25,6 @@ WARNING_SENTENCES = {
     "job_text_copied": "Sentences copied from the job ad were ignored.",
     "hidden_text": "Hidden text in the document was ignored.",
 }
-
-
-def _clean(name: str) -> str:
-    return re.sub(r"\.\s+", " ", name).strip()
 
 
 def _names(findings: list[Finding]) -> str:
@@ -208,3 +202,24 @@ def write(
         pros_of(findings),
         cons_of(findings),
     )
+
+
+def note(finding: Finding) -> str:
+    """Return one sentence saying how the requirement was met, partly met or missed."""
+    r = finding.requirement
+    if r.kind == "experience":
+        if not finding.stated_years:
+            return f"No relevant years found; {r.years:g}+ asked."
+        return f"{finding.stated_years:g} relevant years found; {r.years:g}+ asked."
+    if not finding.credit:
+        return "Not found in the resume."
+    if finding.relation == "related":
+        via = _clean(finding.via) or "role"
+        return f"Partly met through the related {via} (transferable)."
+    if finding.relation == "implied":
+        return f"Implied by {_clean(finding.via)}."
+    if finding.learning:
+        return "Only mentioned as something being learned."
+    if finding.where == "skills list":
+        return "Only named in a skills list, which counts a little."
+    return f"Shown in the resume's {finding.where or 'text'}."
