@@ -56,7 +56,21 @@ class Resume:
 # --- reading ------------------------------------------------------------------------
 
 
-def _titles(text: str) -> frozenset[str]:
+_HELD_BEFORE = re.compile(
+    r"(?:^[\s\-*>\u2022\u00b7]*|\b(?:as|am|was|were|been|became|is|i'm)\s+"
+    r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+def held_titles(text: str, *, title_line: bool) -> frozenset[str]:
+    """Return the role titles `text` says the candidate held.
+
+    A title line holds every title it names; a sentence only a title it opens
+    with or names after "as", "am", "was"... ("reported to the nurse" holds
+    none). A title inside a longer one (nurse in "licensed practical nurse")
+    is not a title of its own.
+    """
     mentions = vocabulary.default().find(text, kinds=("title",))
     kept = [
         m
@@ -68,6 +82,7 @@ def _titles(text: str) -> frozenset[str]:
             and o.end - o.start > m.end - m.start
             for o in mentions
         )
+        and (title_line or _HELD_BEFORE.search(text[: m.start]))
     ]
     return frozenset(m.term.key for m in kept)
 
@@ -83,7 +98,7 @@ def index_unit(unit: Unit, echo: resume_checks.JobEcho) -> Indexed:
     return Indexed(
         unit=unit,
         terms=terms,
-        titles=_titles(unit.text),
+        titles=held_titles(unit.text, title_line=unit.is_title),
         excluded=excluded,
         learning=bool(LEARNING.search(unit.text)),
     )

@@ -277,9 +277,15 @@ def split_lines(text: str, *, keep_blank: bool = False) -> list[str]:
     return units
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATES_END = re.compile(r"(?:\b(?:19|20)\d\d|present|now|current)\W*$", re.IGNORECASE)
+
+
 def _continues(previous: str, line: str) -> bool:
     if previous.endswith((".", "!", "?", ":", ";")) or _BULLET.match(line):
         return False
+    if _YEAR.search(line) or _DATES_END.search(previous):
+        return False  # a dated line is an entry's title, never a wrapped sentence
     if line[:1].islower():
         return True
     return len(previous) >= WRAP_WIDTH and not line.isupper()

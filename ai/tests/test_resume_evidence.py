@@ -217,3 +217,13 @@ def test_a_resume_of_one_endless_word_is_reviewed_in_linear_time():
     started = time.perf_counter()
     assert run("a" * 60_000).score == 0
     assert time.perf_counter() - started < 5
+
+
+def test_a_title_counts_only_when_the_candidate_held_it():
+    aide = run(
+        "Patient Care Technician, City General (2022 - present)\n"
+        "Take vital signs and report changes to the nurse.\n"
+    )
+    assert not requirement(aide, "Experience as Registered Nurse").matched
+    nurse = run("Since 2019 I am a Registered Nurse on a surgical ward.\n")
+    assert requirement(nurse, "Experience as Registered Nurse").matched
