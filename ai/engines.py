@@ -102,6 +102,18 @@ def configure(source: object) -> None:
     _source = source
 
 
+def vocabulary_dirs() -> tuple[str, ...]:
+    """Return the extra vocabulary directories (`OPENHIRE_VOCABULARY_DIRS`)."""
+    return tuple(str(d) for d in getattr(_source, "OPENHIRE_VOCABULARY_DIRS", ()) or ())
+
+
+def check_vocabulary_dirs(dirs: list[str]) -> None:
+    """Load the vocabularies in `dirs` now; raise ValueError naming a broken one."""
+    from ai.offline import vocabulary
+
+    vocabulary.load(tuple(str(d) for d in dirs))
+
+
 def current_config() -> EngineConfig:
     """Return the engine settings as `configure()`'s source holds them now."""
     return EngineConfig(

@@ -61,7 +61,21 @@ class RequirementMatch:
     requirement: str
     matched: bool
     evidence: str = ""  # the resume sentence quoted, "" when missing
-    kind: str = "skill"  # "skill" | "experience" | "education" | ...
+    kind: str = (
+        "skill"  # "skill" | "role" | "experience" | "education" | "nice_to_have"
+    )
+    credit: float = 0.0  # 0-1: how much of the requirement the evidence meets
+    where: str = ""  # "experience" | "summary" | "skills list" | "education" | ...
+    must_have: bool = True  # False for a nice-to-have
+    note: str = ""  # one sentence: how it was met, partly met or missed
+
+
+@dataclass(frozen=True)
+class ReviewWarning:
+    """Something a recruiter should know about the resume itself."""
+
+    code: str  # "hidden_text" | "keyword_stuffing" | "reader_addressed" | "job_text_copied"
+    message: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,8 @@ class ResumeReview:
     matched: list[RequirementMatch]
     missing: list[RequirementMatch]
     meta: AIMeta
+    warnings: list[ReviewWarning] = field(default_factory=list)
+    requirements: list[RequirementMatch] = field(default_factory=list)  # job order
 
 
 # --- interview ---------------------------------------------------------------

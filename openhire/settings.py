@@ -14,8 +14,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from ai.engines import check_vocabulary_dirs, parse_engine_spec
 from ai.engines import configure as configure_ai_engines
-from ai.engines import parse_engine_spec
 from openhire.env import env_bool, env_float, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -428,6 +428,13 @@ if (
 from django.conf import settings as _live_settings  # noqa: E402
 
 configure_ai_engines(_live_settings)
+# Directories of extra field vocabularies (JSON, like ai/offline/vocabularies/),
+# separated by commas; a broken file fails here, at start-up.
+OPENHIRE_VOCABULARY_DIRS = env_list("OPENHIRE_VOCABULARY_DIRS", [])
+try:
+    check_vocabulary_dirs(OPENHIRE_VOCABULARY_DIRS)
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from None
 
 LOGGING = {
     "version": 1,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from resumes.extraction import web_links
 from resumes.models import Application, ApplicationStatus
-from resumes.services import ReviewOutcome, extraction_warnings, review_details
+from resumes.services import ReviewOutcome, review_details
 
 MSG_BAD_STATUS = "status must be one of: " + ", ".join(ApplicationStatus.values) + "."
 
@@ -51,10 +51,24 @@ class RequirementMatchSerializer(serializers.Serializer):
     kind = serializers.CharField(
         help_text="skill, role, experience, education or nice_to_have."
     )
+    credit = serializers.FloatField(
+        required=False, help_text="0-1: how much of the requirement is met."
+    )
+    where = serializers.CharField(
+        required=False,
+        help_text="Where the evidence stands: experience, summary, skills list, "
+        "education, certifications, projects; '' if missing.",
+    )
+    must_have = serializers.BooleanField(required=False)
+    note = serializers.CharField(
+        required=False, help_text="How it was met, partly met or missed."
+    )
 
 
 class ReviewWarningSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="e.g. hidden_text.")
+    code = serializers.CharField(
+        help_text="hidden_text, keyword_stuffing, reader_addressed, job_text_copied."
+    )
     message = serializers.CharField()
     characters = serializers.IntegerField(
         required=False, help_text="hidden_text: how many characters were dropped."
@@ -67,6 +81,10 @@ class ReviewWarningSerializer(serializers.Serializer):
 class ReviewDetailsSerializer(serializers.Serializer):
     matched = RequirementMatchSerializer(many=True)
     missing = RequirementMatchSerializer(many=True)
+    requirements = RequirementMatchSerializer(
+        many=True, help_text="Every requirement in the job's order."
+    )
+    warnings = ReviewWarningSerializer(many=True)
     pros = serializers.ListField(child=serializers.CharField())
     cons = serializers.ListField(child=serializers.CharField())
     resume = serializers.DictField(help_text="format, pages, characters, links.")
@@ -83,6 +101,13 @@ class ReviewResponseSerializer(serializers.Serializer):
     pros = serializers.CharField(help_text="Sentences; clients split on '. '.")
     cons = serializers.CharField(help_text="Sentences; clients split on '. '.")
     details = ReviewDetailsSerializer()
+    requirements = RequirementMatchSerializer(
+        many=True,
+        help_text="Each requirement: its evidence, where it stood, credit and note.",
+    )
+    warnings = ReviewWarningSerializer(
+        many=True, help_text="What a recruiter should know about the resume itself."
+    )
     engine = serializers.CharField()
     prompt_version = serializers.CharField()
     model_calls = serializers.IntegerField()
@@ -96,9 +121,6 @@ class ReviewResponseSerializer(serializers.Serializer):
         required=False, help_text="Present when the review was recorded."
     )
     job_status = serializers.ChoiceField(choices=["open", "closed"])
-    warnings = ReviewWarningSerializer(
-        many=True, help_text="What the review found suspicious; [] when nothing."
-    )
 
 
 def score_percent(score: int | None) -> int | None:
@@ -110,6 +132,7 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
     """Return the `POST /review-resume` body for a review outcome."""
     review, extracted = outcome.review, outcome.extracted
     meta = review.meta
+    details = review_details(review, extracted)
     body: dict[str, Any] = {
         "score": review.score,
         "score_percent": score_percent(review.score),
@@ -117,7 +140,7 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
         "pros": " ".join(review.pros),
         "cons": " ".join(review.cons),
         "details": {
-            **review_details(review),
+            **details,
             "pros": list(review.pros),
             "cons": list(review.cons),
             "resume": {
@@ -129,6 +152,8 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
                 ],
             },
         },
+        "requirements": details["requirements"],
+        "warnings": details["warnings"],
         "engine": meta.engine,
         "prompt_version": meta.prompt_version,
         "model_calls": 0 if outcome.cached else meta.model_calls,
@@ -137,7 +162,6 @@ def review_response(outcome: ReviewOutcome) -> dict[str, Any]:
         "latency_ms": meta.latency_ms,
         "cached": outcome.cached,
         "job_status": "open" if outcome.job.is_open else "closed",
-        "warnings": extraction_warnings(extracted),
     }
     if meta.fallback_reason:
         body["fallback_reason"] = meta.fallback_reason

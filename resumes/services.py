@@ -24,7 +24,7 @@ from django.utils import timezone
 import ai as llm
 from accounts.models import Role, User
 from accounts.permissions import require_owner, require_user
-from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview
+from ai.types import AIMeta, JobSpec, RequirementMatch, ResumeReview, ReviewWarning
 from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
@@ -37,8 +37,9 @@ from resumes.models import Application, ApplicationStatus
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
 REVIEW_CACHE_SECONDS = 24 * 3600
-REVIEW_CACHE_VERSION = 1
+REVIEW_CACHE_VERSION = 2  # 2: requirements with credit/where/note, warnings
 
+HIDDEN_TEXT = "hidden_text"
 MSG_HIDDEN_TEXT = (
     "The resume holds {count} characters a reader cannot see (white or "
     "background-coloured, tiny, hidden or off the page); they were left out of "
@@ -92,6 +93,10 @@ def review_from_dict(data: dict[str, Any]) -> ResumeReview:
         matched=[RequirementMatch(**item) for item in data["matched"]],
         missing=[RequirementMatch(**item) for item in data["missing"]],
         meta=AIMeta(**data["meta"]),
+        warnings=[ReviewWarning(**item) for item in data.get("warnings", [])],
+        requirements=[
+            RequirementMatch(**item) for item in data.get("requirements", [])
+        ],
     )
 
 
@@ -104,6 +109,14 @@ def _review_from_application(application: Application) -> ResumeReview:
         cons=list(application.cons),
         matched=[RequirementMatch(**item) for item in details.get("matched", [])],
         missing=[RequirementMatch(**item) for item in details.get("missing", [])],
+        warnings=[
+            ReviewWarning(**item)
+            for item in details.get("warnings", [])
+            if item.get("code") != HIDDEN_TEXT
+        ],
+        requirements=[
+            RequirementMatch(**item) for item in details.get("requirements", [])
+        ],
         meta=AIMeta(
             engine=application.engine,
             prompt_version=application.prompt_version,
@@ -201,11 +214,29 @@ def resume_review_submit(
 # --- applications ---------------------------------------------------------------
 
 
-def review_details(review: ResumeReview) -> dict[str, Any]:
+def review_warnings(
+    review: ResumeReview, extracted: ExtractedText | None = None
+) -> list[dict[str, Any]]:
+    """Return what extraction dropped (`hidden_text` first), then the review's own."""
+    out = extraction_warnings(extracted) if extracted is not None else []
+    reported = {warning["code"] for warning in out}
+    out += [
+        dataclasses.asdict(warning)
+        for warning in review.warnings
+        if warning.code not in reported
+    ]
+    return out
+
+
+def review_details(
+    review: ResumeReview, extracted: ExtractedText | None = None
+) -> dict[str, Any]:
     """Return the explainable part of a review: requirements with their evidence."""
     return {
         "matched": [dataclasses.asdict(match) for match in review.matched],
         "missing": [dataclasses.asdict(match) for match in review.missing],
+        "requirements": [dataclasses.asdict(match) for match in review.requirements],
+        "warnings": review_warnings(review, extracted),
     }
 
 
@@ -215,7 +246,7 @@ def extraction_warnings(extracted: ExtractedText) -> list[dict[str, Any]]:
         return []
     return [
         {
-            "code": "hidden_text",
+            "code": HIDDEN_TEXT,
             "message": MSG_HIDDEN_TEXT.format(count=extracted.hidden_chars),
             "characters": extracted.hidden_chars,
             "excerpt": extracted.hidden_text,
@@ -240,10 +271,7 @@ def _fill(
     application.review_summary = review.summary
     application.pros = list(review.pros)
     application.cons = list(review.cons)
-    application.details = {
-        **review_details(review),
-        "warnings": extraction_warnings(extracted),
-    }
+    application.details = review_details(review, extracted)
     meta = review.meta
     application.engine = meta.engine[:100]
     application.prompt_version = meta.prompt_version[:100]

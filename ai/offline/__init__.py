@@ -1,7 +1,11 @@
 """The offline engine: deterministic, explainable, no network.
 
 Each domain question has its own pure module: `resume_review`, `interview`,
-`chat`. Same input, same output.
+`chat`. They read text through one toolkit (`text`: tokens, normalising,
+lemmas, sentences) and one vocabulary store (`vocabulary`: field vocabularies
+as data files in `vocabularies/`). The resume review is a pipeline:
+`job_requirements` → `resume_sections` (+ `dates`) → `resume_index` (+
+`resume_checks`) → `evidence` → `review_prose`. Same input, same output.
 """
 
 from __future__ import annotations

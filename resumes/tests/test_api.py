@@ -655,3 +655,58 @@ def test_the_schema_describes_the_review_request_and_response(api):
     assert "200" in operation["responses"] and "413" in operation["responses"]
     assert "/jobs/{job_id}/applications" in schema["paths"]
     assert "patch" in schema["paths"]["/applications/{application_id}"]
+
+
+# --- explanations and warnings -----------------------------------------------------
+
+
+def test_the_review_explains_each_requirement_with_its_evidence_and_place(api, job):
+    body = post_review(api, {"resume": STRONG, "job_id": str(job.id)}).json()
+    by_name = {r["requirement"]: r for r in body["requirements"]}
+    django = by_name["Django"]
+    assert django["matched"] and django["must_have"]
+    assert django["evidence"] == "Built Django REST APIs backed by PostgreSQL."
+    assert django["where"] == "experience" and django["credit"] == 1.0
+    assert django["note"].endswith(".")
+    assert body["details"]["requirements"] == body["requirements"]
+    assert body["warnings"] == []
+
+
+def test_a_keyword_stuffed_resume_is_reported_to_the_recruiter(
+    client_for, candidate, recruiter, job
+):
+    stuffed = (
+        "Skills: Python, Django, PostgreSQL, Docker, REST APIs, AWS, Redis, "
+        "Backend Engineer, 10 years of Python experience\n\n"
+        "Barista, Bean There Cafe (2022 - present)\nMade espresso drinks.\n"
+    )
+    body = post_review(
+        client_for(candidate), {"resume": stuffed, "job_id": str(job.id)}
+    ).json()
+    assert body["score"] <= 3
+    assert [w["code"] for w in body["warnings"]] == ["keyword_stuffing"]
+    application = Application.objects.get(job=job, candidate=candidate)
+    codes = [w["code"] for w in application.details["warnings"]]
+    assert codes == ["keyword_stuffing"]
+
+
+def test_hidden_text_dropped_by_extraction_is_a_warning_first():
+    from types import SimpleNamespace
+
+    from ai.types import AIMeta, ResumeReview, ReviewWarning
+    from resumes.services import review_warnings
+
+    review = ResumeReview(
+        score=1,
+        summary="",
+        pros=[],
+        cons=[],
+        matched=[],
+        missing=[],
+        meta=AIMeta("offline", "x"),
+        warnings=[ReviewWarning("keyword_stuffing", "Mostly keywords.")],
+    )
+    extracted = SimpleNamespace(hidden_chars=10, hidden_text="Kubernetes")
+    codes = [w["code"] for w in review_warnings(review, extracted)]
+    assert codes == ["hidden_text", "keyword_stuffing"]
+    assert [w["code"] for w in review_warnings(review, None)] == ["keyword_stuffing"]
