@@ -422,8 +422,7 @@ FIELDS["sales"] = {
         "That was a good year for the team. We worked hard and achieved great "
         "results together.",
         "It was hard but we stayed motivated. Next time I would push even harder.",
-        "I would do whatever it takes to close the deal and keep the customer "
-        "happy.",
+        "I would do whatever it takes to close the deal and keep the customer happy.",
         "I would stay positive and keep everyone in the loop.",
     ],
 }
@@ -641,12 +640,9 @@ FIELDS["education"] = {
     "vague": [
         "I love kids and I have always been passionate about education. "
         "Teaching is my calling.",
-        "That went really well. The students were happy and I was proud of "
-        "them.",
-        "It was not always easy but I never gave up. I would keep trying next "
-        "time.",
-        "I would help the students understand and make sure nobody is left "
-        "behind.",
+        "That went really well. The students were happy and I was proud of them.",
+        "It was not always easy but I never gave up. I would keep trying next time.",
+        "I would help the students understand and make sure nobody is left behind.",
         "I would check how they are doing and stay in touch with everyone.",
     ],
 }
