@@ -151,11 +151,14 @@ def _content_lemmas(text: str) -> list[str]:
 
 def strip_instructions(answer: str) -> tuple[str, bool]:
     """Return the answer without sentences addressed to the scorer, and if any were."""
+    kept, injected = _kept_sentences(answer)
+    return (" ".join(kept) if injected else answer.strip()), injected
+
+
+def _kept_sentences(answer: str) -> tuple[tuple[str, ...], bool]:
     sentences = textkit.split_sentences(answer) or [answer.strip()]
-    kept = [s for s in sentences if not is_injection(s)]
-    if len(kept) == len(sentences):
-        return answer.strip(), False
-    return " ".join(kept), True
+    kept = tuple(s for s in sentences if not is_injection(s))
+    return kept, len(kept) < len(sentences)
 
 
 def read(turn: Turn, subject: Subject) -> Reading:
@@ -174,8 +177,8 @@ class _Text:
     search: Searchable
 
     @classmethod
-    def of(cls, text: str) -> _Text:
-        sentences = tuple(textkit.split_sentences(text)) or (text,)
+    def of(cls, text: str, sentences: tuple[str, ...]) -> _Text:
+        sentences = tuple(s for s in sentences if s.strip()) or (text,)
         tokens = tuple(t for s in sentences for t in textkit.tokenize(s))
         lower = text.lower()
         search = Searchable.of(lower, [t.lemma for t in tokens])
@@ -196,8 +199,9 @@ def _sentence_mentions(sentence: str) -> tuple[vocabulary.Mention, ...]:
 
 @lru_cache(maxsize=128)
 def _read(question_type: str, answer: str, subject: Subject) -> Reading:
-    cleaned, injected = strip_instructions(answer)
-    text = _Text.of(cleaned)
+    kept, injected = _kept_sentences(answer)
+    cleaned = " ".join(kept) if injected else answer.strip()
+    text = _Text.of(cleaned, kept)
     base = Reading(question_type, cleaned, "answer", len(text.tokens), injected)
     kind = _kind_before_content(text, injected)
     if kind:
@@ -294,11 +298,10 @@ def _padding_share(text: _Text, subject: Subject) -> float:
     """Return the share of words in sentences that carry nothing for the question."""
     empty = 0
     for sentence in text.sentences:
-        tokens = textkit.tokenize(sentence)
         filler = bool(_FILLER.search(sentence.lower()))
-        carries = any(t.lemma in subject.relevant for t in tokens) or _figures(sentence)
+        carries = bool(_lemma_set(sentence) & subject.relevant) or _figures(sentence)
         if filler or not carries:
-            empty += len(tokens)
+            empty += len(textkit.tokenize(sentence))
     return min(1.0, empty / len(text.tokens)) if text.tokens else 0.0
 
 
@@ -353,8 +356,12 @@ def _specificity(
 
 
 def _novel_in(sentence: str, subject: Subject) -> int:
-    lemmas = {t.lemma for t in textkit.tokenize(sentence)}
-    return len((lemmas & subject.relevant) - subject.question)
+    return len((_lemma_set(sentence) & subject.relevant) - subject.question)
+
+
+@lru_cache(maxsize=4096)
+def _lemma_set(sentence: str) -> frozenset[str]:
+    return frozenset(t.lemma for t in textkit.tokenize(sentence))
 
 
 def _tied_figures(text: _Text, subject: Subject) -> int:
@@ -362,6 +369,7 @@ def _tied_figures(text: _Text, subject: Subject) -> int:
     return sum(_figures(s) for s in text.sentences if _novel_in(s, subject) >= 1)
 
 
+@lru_cache(maxsize=4096)
 def _figures(sentence: str) -> int:
     """Count the numbers of a sentence; an age ("a 52 year old") is not read."""
     return len(_FIGURE.findall(_AGE.sub(" ", sentence)))

@@ -320,8 +320,9 @@ class Searchable:
         """Return the cues found, each once, in the order of `cues`."""
         single, phrases = _split(cues)
         found = {c for c in single if c in self.words}
-        if phrases:
-            found.update(_pattern(phrases).findall(self.haystack))
+        present = tuple(c for c in phrases if c in self.haystack)  # cheap screen
+        if present:
+            found.update(_pattern(present).findall(self.haystack))
         return [c for c in cues if c in found]
 
 
