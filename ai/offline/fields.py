@@ -172,8 +172,15 @@ def field_of(job: JobSpec) -> str:
     return _field_of(job.title, tuple(job.skills), job.description)
 
 
+def field_named_in(text: str) -> str:
+    """Return the field a short message speaks of ("I'm a nurse"), or "general"."""
+    return _field_of(text, (), text, least=0.25)
+
+
 @lru_cache(maxsize=256)
-def _field_of(title: str, skills: tuple[str, ...], description: str) -> str:
+def _field_of(
+    title: str, skills: tuple[str, ...], description: str, least: float = 1.0
+) -> str:
     store = vocabulary.default()
     votes: dict[str, float] = {}
     for mention in store.find(title):
@@ -188,7 +195,7 @@ def _field_of(title: str, skills: tuple[str, ...], description: str) -> str:
         ((v, name) for name, v in votes.items() if name in known and name != GENERAL),
         reverse=True,
     )
-    return ranked[0][1] if ranked and ranked[0][0] >= 1 else GENERAL
+    return ranked[0][1] if ranked and ranked[0][0] >= least else GENERAL
 
 
 def profile_for(job: JobSpec) -> FieldProfile:
