@@ -25,6 +25,7 @@ from ai.offline import fields, vocabulary
 from ai.offline import text as textkit
 from ai.offline.cues import (
     COLLABORATION,
+    CONNECTIVES,
     CONNECTORS,
     EVASIVE,
     FILLER,
@@ -286,12 +287,20 @@ def _kind_of_content(
 
 @lru_cache(maxsize=4096)
 def _is_claim(sentence: str) -> bool:
-    """Say whether a sentence says something (not a bare list of terms)."""
+    """Say whether a sentence says something (not a bare list of terms).
+
+    A list is short items between commas; a claim holds the small words that
+    tie a sentence together (articles, pronouns, prepositions, "is", "and"),
+    not only connectors like "then" or "because" sprinkled between terms.
+    """
     tokens = textkit.tokenize(sentence)
     if len(tokens) < 3:
         return False
-    function = sum(1 for t in tokens if t.lower in FUNCTION_WORDS)
-    return function / len(tokens) >= 0.15
+    items = [len(part.split()) for part in re.split(r"[,;/]", sentence) if part.strip()]
+    if len(items) >= 3 and sum(items) / len(items) <= 2.5:
+        return False
+    glue = sum(1 for t in tokens if t.lower in FUNCTION_WORDS - CONNECTIVES)
+    return glue / len(tokens) >= 0.12
 
 
 def _padding_share(text: _Text, subject: Subject) -> float:

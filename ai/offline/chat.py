@@ -83,6 +83,11 @@ FOLLOW_UP_WORDS = frozenset(
     ["more", "example", "detail", "details", "elaborate", "else", "explain", "how"]
     + ["why", "and"]
 )
+# Words about applying itself: they say nothing about the person's field.
+PROCESS_WORDS = frozenset(
+    "interview interviews job jobs application apply applying resume cv role "
+    "position tips tip prepare".split()
+)
 QUESTION_WORDS = frozenset(
     "how what where when why which can could do does is should who".split()
 )
@@ -103,7 +108,8 @@ def _previous_intent(history: list[ChatMessage], user_input: str) -> Intent | No
 def interview_prep(text: str, history: list[ChatMessage]) -> str:
     """Prepare the person for the interview of their field (from what they said)."""
     said = " ".join([m.content for m in history if m.type in ("human", "user")][-3:])
-    name = fields.field_named_in(f"{text} {said}")
+    kept = [w for w in textkit.words(f"{text} {said}") if w not in PROCESS_WORDS]
+    name = fields.field_named_in(" ".join(kept))
     profile = fields.profiles().get(name)
     if profile is None or name == fields.GENERAL:
         return (

@@ -29,6 +29,11 @@ FUNCTION_WORDS = frozenset(
     that's there there's here each every any some all both either neither such
     too very just also only up down out off per via""".split()
 )
+# Function words that link clauses but do not make a sentence on their own.
+CONNECTIVES = frozenset(
+    """then because so if first when while until after before also too very
+    just only than as yet""".split()
+)
 # Words that say nothing about any subject: they never count as relevant.
 GENERIC = frozenset(
     """work job thing make do get go good great lot way time people person team

@@ -122,8 +122,9 @@ def resume_question(context: InterviewContext) -> str:
 
 
 def _last_turn(history: list[Turn], question_type: str) -> Turn | None:
+    """Return the turn of `question_type` (answered or not), else the last answer."""
     for turn in reversed(history):
-        if turn.question_type == question_type and turn.answer.strip():
+        if turn.question_type == question_type:
             return turn
     return next((t for t in reversed(history) if t.answer.strip()), None)
 
