@@ -165,6 +165,47 @@ def strengths_and_areas(
     return strengths, areas
 
 
+# Each criterion: what it says when met, and what to improve when not.
+CRITERIA = {
+    "figures": (
+        "Backed claims with concrete figures and results.",
+        "Quantify results (numbers, time saved, scale) to make impact concrete.",
+    ),
+    "named": (
+        "Named the field's methods and tools ({named}).",
+        "Be specific: name the procedures, tools and steps you used.",
+    ),
+    "verification": (
+        "Explained how to check that a solution worked.",
+        "Say how you would verify a solution: what you would check or measure.",
+    ),
+    "trade_offs": (
+        "Weighed trade-offs and risks before deciding.",
+        "Discuss trade-offs and risks of the approaches you propose.",
+    ),
+    "collaboration": (
+        "Described working with others: team, stakeholders and feedback.",
+        "Describe how you work with your team and stakeholders.",
+    ),
+    "communication": (
+        "Gave clear, structured answers that stayed on the question.",
+        "Answer the question asked, in order: the situation, your actions, the result.",
+    ),
+}
+
+
+def _met(counted: list[Reading], result: Scores, problem: set) -> dict[str, bool]:
+    """Say which criteria the answers that count meet."""
+    return {
+        "figures": sum(r.figures for r in counted) >= 2,
+        "named": len({n for r in counted for n in r.named}) >= 2,
+        "verification": "verification" in problem,
+        "trade_offs": "trade_offs" in problem,
+        "collaboration": len(_union(counted, "collaboration")) >= 3,
+        "communication": result.communication >= 7.0,
+    }
+
+
 def _judge(
     counted: list[Reading],
     result: Scores,
@@ -173,42 +214,13 @@ def _judge(
     areas: list[str],
 ) -> None:
     """Add the strength or the area of each rubric criterion."""
-    figures = sum(r.figures for r in counted)
-    named = list(dict.fromkeys(n for r in counted for n in r.named))
-    checks = [
-        (
-            figures >= 2,
-            "Backed claims with concrete figures and results.",
-            "Quantify results (numbers, time saved, scale) to make impact concrete.",
-        ),
-        (
-            len(named) >= 2,
-            f"Named the field's methods and tools ({', '.join(named[:4])}).",
-            "Be specific: name the procedures, tools and steps you used.",
-        ),
-        (
-            "verification" in problem,
-            "Explained how to check that a solution worked.",
-            "Say how you would verify a solution: what you would check or measure.",
-        ),
-        (
-            "trade_offs" in problem,
-            "Weighed trade-offs and risks before deciding.",
-            "Discuss trade-offs and risks of the approaches you propose.",
-        ),
-        (
-            len(_union(counted, "collaboration")) >= 3,
-            "Described working with others: team, stakeholders and feedback.",
-            "Describe how you work with your team and stakeholders.",
-        ),
-        (
-            result.communication >= 7.0,
-            "Gave clear, structured answers that stayed on the question.",
-            "Answer the question asked, in order: the situation, your actions, the result.",
-        ),
-    ]
-    for passed, strength, area in checks:
-        (strengths if passed else areas).append(strength if passed else area)
+    named = ", ".join(list(dict.fromkeys(n for r in counted for n in r.named))[:4])
+    for criterion, met in _met(counted, result, problem).items():
+        strength, area = CRITERIA[criterion]
+        if met:
+            strengths.append(strength.format(named=named))
+        else:
+            areas.append(area)
     if any(r.honesty >= 0.5 for r in counted):
         strengths.append("Was candid about limits and what they would do differently.")
     if sum(r.hedges for r in counted) >= 3:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
-from ai.offline import fields, interview
+from ai.offline import fields
 from ai.tests.test_interview_rubric import CONTEXT, EXCELLENT, NURSE, NURSE_RESUME
+from ai.tests.test_offline_interview import ask as ask_in
 from ai.types import InterviewContext, JobSpec, Turn
 
 SALES = JobSpec(
@@ -28,12 +28,7 @@ ACCOUNTANT = JobSpec(
 
 
 def ask(question_type: str, history: list[Turn], context=CONTEXT) -> str:
-    return interview.question(
-        context=context,
-        question_type=question_type,
-        history=history,
-        started=time.perf_counter(),
-    ).text
+    return ask_in(question_type, history, context)
 
 
 def after(answer: str, question_type: str = "resume") -> list[Turn]:

@@ -33,6 +33,17 @@ def ask(text: str, history: list[ChatMessage] | None = None) -> tuple[str, str]:
         ("Where is the API documentation?", "GET /docs"),
         ("What does OpenHire do?", "open-source hiring backend"),
         ("What is the sentiment field of this chat?", "sentiment"),
+        # what candidates and recruiters really ask
+        ("How do I apply for this job?", "open the job's link"),
+        ("Can I send my resume as a Word document?", "DOCX"),
+        ("Why is my score so low?", "show each requirement of the job in use"),
+        ("Does a real person read my application?", "a person reviews"),
+        ("My wifi dropped in the middle of the interview!", "continue at the question"),
+        ("Do you look at my age, gender or photo?", "never reads your name, age"),
+        ("How do I see who applied to my job?", "/jobs/<job_id>/applications"),
+        ("How do I move a candidate to the next stage?", "PATCH /applications/<id>"),
+        ("How do I delete my account and my data?", "DELETE /users/me"),
+        ("Can I download all my data?", "GET /users/me/export"),
     ],
 )
 def test_it_answers_how_to_use_openhire(question, expected):
@@ -128,27 +139,6 @@ def test_a_reply_takes_well_under_ten_milliseconds():
 
 
 # --- what candidates and recruiters really ask --------------------------------
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("How do I apply for this job?", "open the job's link"),
-        ("Can I send my resume as a Word document?", "DOCX"),
-        ("Why is my score so low?", "show each requirement of the job in use"),
-        ("Does a real person read my application?", "a person reviews"),
-        ("My wifi dropped in the middle of the interview!", "continue at the question"),
-        ("Do you look at my age, gender or photo?", "never reads your name, age"),
-        ("How do I see who applied to my job?", "/jobs/<job_id>/applications"),
-        ("How do I move a candidate to the next stage?", "PATCH /applications/<id>"),
-        ("How do I delete my account and my data?", "DELETE /users/me"),
-        ("Can I download all my data?", "GET /users/me/export"),
-    ],
-)
-def test_it_answers_the_person_who_asks(question, expected):
-    response, sentiment = ask(question)
-    assert expected in response
-    assert sentiment == "continue"
 
 
 def test_interview_preparation_speaks_of_the_persons_field():
