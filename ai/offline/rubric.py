@@ -41,21 +41,21 @@ RUBRIC = {
         "padding",
     ],
     "relevance": "distinct words of the question's subject and the job's field "
-    "that the question did not already say (8 saturate), times the share of the "
+    "that the question did not already say (6 saturate), times the share of the "
     "answer that is not padding",
     "specificity": "0.3 figures tied to a claim (3 saturate) + 0.3 named methods "
-    "or tools of the field (3) + 0.25 sentences with 3+ subject words (3) + 0.15 "
+    "or tools of the field (3) + 0.25 sentences with 3+ subject words (2) + 0.15 "
     "outcomes (2)",
     "structure": "0.5 connectors (3) + 0.3 readable sentences + 0.2 more than one",
+    "honesty": "owning limits and lessons (2 saturate) minus 0.5 per boast",
     "technical": "10 x mean of (0.5 relevance + 0.5 specificity)",
     "communication": "10 x mean of (0.4 structure + 0.3 focus + 0.3 min(1, 1.5 x "
     "relevance)); focus = 1 - padding share",
-    "problem_solving": "10 x mean over follow_up, scenario and scenario_follow_up "
-    "of min(1, signals / 4) x (0.5 + 0.5 relevance); signals: steps, causes, "
-    "verification, trade-offs, people",
-    "cultural_fit": "10 x mean of min(1, signals / 3) x (0.5 + 0.5 relevance); "
-    "signals: team, stakeholders, communication, feedback, ownership, learning, "
-    "motivation",
+    "problem_solving": "10 x min(1, distinct signals / 5) x (0.3 + 0.7 mean "
+    "relevance) x share of answers on the subject, over follow_up, scenario and "
+    "scenario_follow_up; signals: steps, causes, verification, trade-offs, people",
+    "cultural_fit": "the same over all answers; signals: team, stakeholders, "
+    "communication, feedback, ownership, learning, motivation",
     "weights": WEIGHTS,
     "coverage": "overall x (0.4 + 0.6 x answered / 5)",
     "recommendation": "strong_hire >= 8.0 and hire >= 6.5 without red flags; "
