@@ -6,7 +6,8 @@ Runs full five-question interviews through `ai.next_question` and
 prints the recommendation of each run, tier agreement per field, and the
 checks of issue 17. Deterministic; takes a few seconds.
 
-    .venv/bin/python bench/interview_quality.py
+    .venv/bin/python bench/interview_quality.py              # development study
+    .venv/bin/python bench/interview_quality.py --held-out   # trades, hospitality
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import ai  # noqa: E402
 from ai.types import QUESTION_TYPES, InterviewContext, JobSpec, Turn  # noqa: E402
-from bench.data import interview_study as study  # noqa: E402
+from bench.data import interview_heldout  # noqa: E402
+from bench.data import interview_study as study
 
 TIER_OF = {"strong_hire": "top", "hire": "top", "maybe": "maybe", "no_hire": "no_hire"}
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -123,9 +125,12 @@ def _robustness_failures(field: dict, runs: dict) -> list[str]:
 
 
 def main() -> int:
+    held_out = "--held-out" in sys.argv
+    chosen = interview_heldout.FIELDS if held_out else study.FIELDS
+    print("held-out fields (never tuned on)\n" if held_out else "", end="")
     styles = list(study.EXPECTED)
     width = max(len(s) for s in styles)
-    report = {name: check_field(name, field) for name, field in study.FIELDS.items()}
+    report = {name: check_field(name, field) for name, field in chosen.items()}
     print(f"{'style':<{width}}  expect  " + "  ".join(f"{n[:14]:<18}" for n in report))
     for style in styles:
         cells = []
