@@ -127,7 +127,7 @@ def _robustness_failures(field: dict, runs: dict) -> list[str]:
 def main() -> int:
     held_out = "--held-out" in sys.argv
     chosen = interview_heldout.FIELDS if held_out else study.FIELDS
-    print("held-out fields (never tuned on)\n" if held_out else "", end="")
+    print("held-out fields (see interview_heldout.py)\n" if held_out else "", end="")
     styles = list(study.EXPECTED)
     width = max(len(s) for s in styles)
     report = {name: check_field(name, field) for name, field in chosen.items()}
