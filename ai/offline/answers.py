@@ -168,22 +168,65 @@ def read(turn: Turn, subject: Subject) -> Reading:
 
 
 @dataclass(frozen=True)
+class _Facts:
+    """What the rubric counts in one sentence (computed once per sentence)."""
+
+    count: int  # word tokens
+    lemmas: tuple[str, ...]
+    content: tuple[str, ...]  # lemmas of the alphabetic words that are not glue
+    nonfunction: int
+    alphabetic: int
+    known: int  # alphabetic words an English dictionary knows
+    words: frozenset[str]  # the words as written (lower case) and their lemmas
+
+
+@lru_cache(maxsize=4096)
+def _facts(sentence: str) -> _Facts:
+    tokens = textkit.tokenize(sentence)
+    lemmas = tuple(t.lemma for t in tokens)
+    alphabetic = [t.lower for t in tokens if t.lower.isalpha()]
+    return _Facts(
+        count=len(tokens),
+        lemmas=lemmas,
+        content=tuple(
+            t.lemma
+            for t in tokens
+            if t.lower not in FUNCTION_WORDS and t.lower.isalpha() and len(t.lower) > 1
+        ),
+        nonfunction=sum(1 for t in tokens if t.lower not in FUNCTION_WORDS),
+        alphabetic=len(alphabetic),
+        known=sum(1 for w in alphabetic if textkit.is_known_word(w)),
+        words=frozenset(t.lower for t in tokens) | frozenset(lemmas),
+    )
+
+
+@dataclass(frozen=True)
 class _Text:
-    """One answer, split and tokenized once (sentence by sentence, cached)."""
+    """One answer, read sentence by sentence (each sentence's facts are cached)."""
 
     text: str
     lower: str
     sentences: tuple[str, ...]
-    tokens: tuple[textkit.Token, ...]
+    facts: tuple[_Facts, ...]
     search: Searchable
 
     @classmethod
     def of(cls, text: str, sentences: tuple[str, ...]) -> _Text:
         sentences = tuple(s for s in sentences if s.strip()) or (text,)
-        tokens = tuple(t for s in sentences for t in textkit.tokenize(s))
+        facts = tuple(_facts(s) for s in sentences)
         lower = text.lower()
-        search = Searchable.of(lower, [t.lemma for t in tokens])
-        return cls(text, lower, sentences, tokens, search)
+        lemmas = " ".join(" ".join(f.lemmas) for f in facts)
+        words = frozenset().union(*(f.words for f in facts))
+        search = Searchable(lower, words, f"{lower} \n {lemmas}")
+        return cls(text, lower, sentences, facts, search)
+
+    @property
+    def count(self) -> int:
+        return sum(f.count for f in self.facts)
+
+    @property
+    def content(self) -> list[str]:
+        return [lemma for f in self.facts for lemma in f.content]
 
     def cues(self, cues: tuple[str, ...]) -> list[str]:
         return self.search.find(cues)
@@ -203,7 +246,7 @@ def _read(question_type: str, answer: str, subject: Subject) -> Reading:
     kept, injected = _kept_sentences(answer)
     cleaned = " ".join(kept) if injected else answer.strip()
     text = _Text.of(cleaned, kept)
-    base = Reading(question_type, cleaned, "answer", len(text.tokens), injected)
+    base = Reading(question_type, cleaned, "answer", text.count, injected)
     kind = _kind_before_content(text, injected)
     if kind:
         return _with(base, kind=kind, hedges=_hedges(text))
@@ -212,16 +255,15 @@ def _read(question_type: str, answer: str, subject: Subject) -> Reading:
 
 def _kind_before_content(text: _Text, injected: bool) -> str:
     """Name answers that are not answers whatever the question was."""
-    if not text.tokens:
+    count = text.count
+    if not count:
         return "injection" if injected else "empty"
-    content = [t for t in text.tokens if t.lower not in FUNCTION_WORDS]
-    if text.cues(EVASIVE) and len(content) <= 4:
+    if text.cues(EVASIVE) and sum(f.nonfunction for f in text.facts) <= 4:
         return "evasive"
-    if len(text.tokens) <= SHORT_WORDS:
+    if count <= SHORT_WORDS:
         return "too_short"
-    alphabetic = [t.lower for t in text.tokens if t.lower.isalpha()]
-    known = sum(1 for w in alphabetic if textkit.is_known_word(w))
-    if not alphabetic or known / len(alphabetic) < 0.5:
+    alphabetic = sum(f.alphabetic for f in text.facts)
+    if not alphabetic or sum(f.known for f in text.facts) / alphabetic < 0.5:
         return "gibberish"
     return ""
 
@@ -231,11 +273,9 @@ def _with(reading: Reading, **changes) -> Reading:
 
 
 def _read_content(base: Reading, text: _Text, subject: Subject) -> Reading:
-    content = [
-        t for t in text.tokens if t.lower not in FUNCTION_WORDS and t.lower.isalpha()
-    ]
+    content = text.content
     mentions = _mentions(text, subject)
-    relevant = [t.lemma for t in content if t.lemma in subject.relevant]
+    relevant = [lemma for lemma in content if lemma in subject.relevant]
     novel = sorted({lemma for lemma in relevant if lemma not in subject.question})
     named = _field_names(mentions, subject)
     sentences = list(text.sentences)
@@ -266,13 +306,13 @@ def _field_names(
 def _kind_of_content(
     subject: Subject,
     sentences: list[str],
-    content: list[textkit.Token],
+    content: list[str],
     relevant: list[str],
     novel: list[str],
     mentions: tuple[str, ...],
 ) -> str:
     """Name copied text, keyword lists and off-topic text ("" for an answer)."""
-    copied = [t for t in content if t.lemma in subject.question]
+    copied = [lemma for lemma in content if lemma in subject.question]
     if content and len(novel) <= 2 and len(copied) / len(content) >= COPIED_SHARE:
         return "copied"
     if not any(_is_claim(s) for s in sentences):
@@ -306,12 +346,18 @@ def _is_claim(sentence: str) -> bool:
 def _padding_share(text: _Text, subject: Subject) -> float:
     """Return the share of words in sentences that carry nothing for the question."""
     empty = 0
-    for sentence in text.sentences:
-        filler = bool(_FILLER.search(sentence.lower()))
-        carries = bool(_lemma_set(sentence) & subject.relevant) or _figures(sentence)
+    for sentence, facts in zip(text.sentences, text.facts, strict=True):
+        filler = _is_filler(sentence)
+        carries = bool(facts.words & subject.relevant) or _figures(sentence)
         if filler or not carries:
-            empty += len(textkit.tokenize(sentence))
-    return min(1.0, empty / len(text.tokens)) if text.tokens else 0.0
+            empty += facts.count
+    count = text.count
+    return min(1.0, empty / count) if count else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _is_filler(sentence: str) -> bool:
+    return _FILLER.search(sentence.lower()) is not None
 
 
 def _hedges(text: _Text) -> int:
@@ -365,12 +411,7 @@ def _specificity(
 
 
 def _novel_in(sentence: str, subject: Subject) -> int:
-    return len((_lemma_set(sentence) & subject.relevant) - subject.question)
-
-
-@lru_cache(maxsize=4096)
-def _lemma_set(sentence: str) -> frozenset[str]:
-    return frozenset(t.lemma for t in textkit.tokenize(sentence))
+    return len((_facts(sentence).words & subject.relevant) - subject.question)
 
 
 def _tied_figures(text: _Text, subject: Subject) -> int:
@@ -412,7 +453,7 @@ def _requirements(
     """Return the job's listed skills this answer addresses (by name or word form)."""
     store = vocabulary.default()
     named = {m.term.key for m in mentions}
-    lemmas = {t.lemma for t in text.tokens}
+    lemmas = text.search.words
     found = set()
     for skill in subject.skills:
         term = store.lookup(skill)
@@ -425,9 +466,8 @@ def _requirements(
 def _actions(text: _Text, subject: Subject) -> int:
     """Count sentences where the candidate says what they did or would do."""
     count = 0
-    for sentence in text.sentences:
-        tokens = textkit.tokenize(sentence)
-        first_person = any(t.lower in _FIRST_PERSON for t in tokens)
+    for sentence, facts in zip(text.sentences, text.facts, strict=True):
+        first_person = bool(facts.words & _FIRST_PERSON)
         if first_person and _novel_in(sentence, subject) >= 1:
             count += 1
     return count

@@ -280,6 +280,7 @@ _INJECTION_HINT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_injection(text: str) -> bool:
     """Say whether `text` addresses instructions to the scorer or the assistant."""
     lower = text.lower()
@@ -300,10 +301,18 @@ def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=512)
-def _split(cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return (one-word cues, phrases) of a cue list."""
+def _split(
+    cues: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Return (one-word cues, (phrase, its first word or "") pairs) of a cue list."""
     single = tuple(c for c in cues if re.fullmatch(r"[a-z]+", c))
-    return single, tuple(c for c in cues if c not in single)
+    phrases = tuple(
+        (c, first if re.fullmatch(r"[a-z']+", first) else "")
+        for c in cues
+        if c not in single
+        for first in [re.split(r"[\s-]+", c)[0]]
+    )
+    return single, phrases
 
 
 @dataclass(frozen=True)
@@ -315,23 +324,28 @@ class Searchable:
     haystack: str  # the text, then its lemmas: phrases match in either
 
     @classmethod
-    def of(cls, lower: str, lemmas: Sequence[str] | None = None) -> Searchable:
-        if lemmas is None:
-            lemmas = textkit.lemmas(lower)
-        words = frozenset(_WORD.findall(lower)) | frozenset(lemmas)
+    def of(
+        cls, lower: str, tokens: Sequence[textkit.Token] | None = None
+    ) -> Searchable:
+        """Build from a lower-case text and, when the caller has them, its tokens."""
+        if tokens is None:
+            tokens = textkit.tokenize(lower)
+        lemmas = [t.lemma for t in tokens]
+        words = frozenset(t.lower for t in tokens) | frozenset(lemmas)
         return cls(lower, words, f"{lower} \n {' '.join(lemmas)}")
 
     def find(self, cues: tuple[str, ...]) -> list[str]:
         """Return the cues found, each once, in the order of `cues`."""
         single, phrases = _split(cues)
         found = {c for c in single if c in self.words}
-        present = tuple(c for c in phrases if c in self.haystack)  # cheap screen
+        present = tuple(  # cheap screens first: the first word, then the text
+            c
+            for c, first in phrases
+            if (not first or first in self.words) and c in self.haystack
+        )
         if present:
             found.update(_pattern(present).findall(self.haystack))
         return [c for c in cues if c in found]
-
-
-_WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1024)
