@@ -290,11 +290,3 @@ def is_known_word(word: str) -> bool:
     """Say whether the English dictionary knows `word` (any case, any form)."""
     lower = word.lower()
     return simplemma.is_known(lower, lang=LANGUAGE) or lemma(lower) != lower
-
-
-def known_share(text: str) -> float:
-    """Return the share of alphabetic words of `text` an English dictionary knows."""
-    alphabetic = [t.lower for t in tokenize(text) if t.lower.isalpha()]
-    if not alphabetic:
-        return 0.0
-    return sum(1 for w in alphabetic if is_known_word(w)) / len(alphabetic)
