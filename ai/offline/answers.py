@@ -47,6 +47,7 @@ SCENARIO_TYPES = ("scenario", "scenario_follow_up")
 SHORT_WORDS = 3  # an answer this short is no answer
 MIN_OFF_TOPIC_WORDS = 15  # content words: a shorter answer is judged as general
 RELEVANCE_SATURATES = 6  # distinct subject words the question did not say
+REUSED_CREDIT = 0.5  # a subject word taken from the question counts half
 COPIED_SHARE = 0.7
 PADDING_SHARE = 0.6
 MIN_PADDED_WORDS = 40
@@ -285,7 +286,8 @@ def _read_content(base: Reading, text: _Text, subject: Subject) -> Reading:
         kind = "padding"
     if kind:
         return _with(base, kind=kind, padding=padding, hedges=_hedges(text))
-    return _scored(base, text, subject, novel, mentions, padding)
+    reused = len({lemma for lemma in relevant if lemma in subject.question})
+    return _scored(base, text, subject, novel, reused, mentions, padding)
 
 
 def _field_names(
@@ -372,6 +374,7 @@ def _scored(
     text: _Text,
     subject: Subject,
     novel: list[str],
+    reused: int,
     mentions: list[vocabulary.Mention],
     padding: float,
 ) -> Reading:
@@ -380,7 +383,7 @@ def _scored(
     focus = 1.0 - padding
     return _with(
         base,
-        relevance=round(min(1.0, len(novel) / RELEVANCE_SATURATES) * focus, 3),
+        relevance=round(_relevance(len(novel), reused) * focus, 3),
         specificity=round(_specificity(text, subject, figures, named) * focus, 3),
         structure=round(_structure(text), 3),
         honesty=_honesty(text),
@@ -395,6 +398,11 @@ def _scored(
         hedges=_hedges(text),
         best_claim=_best_claim(text, subject),
     )
+
+
+def _relevance(novel: int, reused: int) -> float:
+    """Return 0-1: subject words of its own, and half credit for the question's."""
+    return min(1.0, (novel + REUSED_CREDIT * reused) / RELEVANCE_SATURATES)
 
 
 def _specificity(

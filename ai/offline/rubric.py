@@ -41,8 +41,8 @@ RUBRIC = {
         "padding",
     ],
     "relevance": "distinct words of the question's subject and the job's field "
-    "that the question did not already say (6 saturate), times the share of the "
-    "answer that is not padding",
+    "(6 saturate; one taken from the question itself counts half), times the "
+    "share of the answer that is not padding",
     "specificity": "0.3 figures tied to a claim (3 saturate) + 0.3 named methods "
     "or tools of the field (3) + 0.25 sentences with 3+ subject words (2) + 0.15 "
     "outcomes (2)",
