@@ -273,6 +273,18 @@ def _with(reading: Reading, **changes) -> Reading:
     return Reading(**{**reading.__dict__, **changes})
 
 
+def repeated(reading: Reading) -> Reading:
+    """Return `reading` as the repeat of an earlier answer: it earns nothing."""
+    return Reading(
+        reading.question_type,
+        reading.text,
+        "repeated",
+        reading.words,
+        reading.injection,
+        hedges=reading.hedges,
+    )
+
+
 def _read_content(base: Reading, text: _Text, subject: Subject) -> Reading:
     content = text.content
     mentions = _mentions(text, subject)

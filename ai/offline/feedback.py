@@ -23,6 +23,7 @@ NOT_AN_ANSWER = {
     "keyword_list": "is a list of keywords with no claim about what was done",
     "off_topic": "is about something other than the question and the job",
     "padding": "is mostly padding: general phrases that say nothing about the question",
+    "repeated": "repeats an earlier answer instead of answering this question",
 }
 _CREDENTIAL_WORDS = ("license", "licence", "certif", "degree", "diploma")
 

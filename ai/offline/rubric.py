@@ -39,6 +39,7 @@ RUBRIC = {
         "keyword_list",
         "off_topic",
         "padding",
+        "repeated",
     ],
     "relevance": "distinct words of the question's subject and the job's field "
     "(6 saturate; one taken from the question itself counts half), times the "
@@ -80,12 +81,23 @@ def clamp(value: float) -> float:
 
 
 def read_all(context: InterviewContext, history: list[Turn]) -> list[Reading]:
-    """Read every answered turn against its question and the job."""
-    return [
-        answers.read(turn, answers.subject_for(context, turn))
-        for turn in history
-        if turn.answer.strip()
-    ]
+    """Read every answered turn against its question and the job.
+
+    An answer given again to a later question answers neither: the repeat is
+    read as kind "repeated" and earns nothing.
+    """
+    readings: list[Reading] = []
+    seen: set[str] = set()
+    for turn in history:
+        if not turn.answer.strip():
+            continue
+        reading = answers.read(turn, answers.subject_for(context, turn))
+        key = " ".join(reading.text.casefold().split())
+        if reading.counts and key in seen:
+            reading = answers.repeated(reading)
+        seen.add(key)
+        readings.append(reading)
+    return readings
 
 
 def answer_score(reading: Reading) -> float:

@@ -173,3 +173,15 @@ def test_a_huge_answer_full_of_hidden_characters_is_read_quickly():
 def test_punctuation_numbers_and_emoji_are_not_answers(junk):
     _, analysis = interview_with([junk] * 5)
     assert analysis.overall_score == 0.0 and analysis.recommendation == "no_hire"
+
+
+def test_one_answer_given_to_every_question_earns_once_and_is_named():
+    salad = (
+        "I assess patients with SBAR, monitor vital signs and escalate to the "
+        "doctor because patient safety and teamwork matter on the ward."
+    )
+    _, analysis = interview_with([salad] * 5)
+    kinds = [q["kind"] for q in analysis.question_scores]
+    assert kinds[1:] == ["repeated"] * 4
+    assert analysis.recommendation == "no_hire"
+    assert sum("repeats an earlier answer" in f for f in analysis.red_flags) == 4
