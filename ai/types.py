@@ -136,6 +136,9 @@ class InterviewAnalysis:
     engagement_level: str = ""  # "low" | "medium" | "high"
     red_flags: list[str] = field(default_factory=list)
     evidence: list[dict[str, str]] = field(default_factory=list)  # {criterion, quote}
+    # Additive: one entry per answer (score, kind, reasons) and the rubric used.
+    question_scores: list[dict[str, Any]] = field(default_factory=list)
+    rubric: dict[str, Any] = field(default_factory=dict)
     meta: AIMeta = field(default_factory=lambda: AIMeta("offline", ""))
 
     def as_dict(self) -> dict[str, Any]:

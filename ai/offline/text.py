@@ -311,3 +311,13 @@ def split_unit(unit: str) -> list[str]:
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences and bullet items (wrapped lines joined)."""
     return [sentence for unit in split_lines(text) for sentence in split_unit(unit)]
+
+
+# --- reading quality -----------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def is_known_word(word: str) -> bool:
+    """Say whether the English dictionary knows `word` (any case, any form)."""
+    lower = word.lower()
+    return simplemma.is_known(lower, lang=LANGUAGE) or lemma(lower) != lower
