@@ -223,3 +223,15 @@ def test_a_resume_that_is_not_text_is_refused():
 )
 def test_a_free_text_job_gives_a_role_title_that_reads_well(text, title):
     assert inputs.role_title(text) == title
+
+
+async def test_an_in_process_engine_starts_an_interview_in_one_read_and_one_insert(
+    candidate, queries_anywhere
+):
+    frames = await interview_drive(candidate, "svc-1", answers=())
+    assert [f["type"] for f in frames] == ["interview_initialized", "question"]
+    # The candidate's session lookup, then the session with its first question.
+    assert [sql.split()[0] for sql in queries_anywhere] == ["SELECT", "INSERT"]
+    session = await stored()
+    assert session.questions_asked == 1
+    assert session.ai_meta["questions"][0]["question_type"] == "greeting"
