@@ -1,4 +1,4 @@
-"""Run AI interviews: open, initialise, answer, end, analyse; read, expire, delete.
+"""Run AI interviews: open, initialise, answer, end, analyse; expire and delete.
 
 The WebSocket steps are coroutines that return a `Reply`: the frames the
 client must receive, in order (built by `interviews.protocol`), and whether a
