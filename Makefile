@@ -6,6 +6,10 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 STAMP := $(VENV)/.installed
+# WebSocket message limit: initialize_interview may carry a resume up to the upload
+# limit as a base64 data URL (openhire/testing.py: ws_max_bytes); the app holds
+# every other frame to 64 KB and answers `frame_too_large` before closing.
+WS_MAX_BYTES = $(shell $(BIN)/python -c "from openhire.serve import ws_max_bytes; print(ws_max_bytes())")
 
 .PHONY: run serve test install migrate demo lint clean
 
@@ -39,7 +43,9 @@ DAPHNE_TIMEOUTS = --websocket_connect_timeout 30 --http-timeout 120 \
 run: demo
 	@echo "Serving HTTP and WebSocket on http://127.0.0.1:$(PORT) (Ctrl-C stops)"
 	OPENHIRE_RECRUITER_SIGNUP=$${OPENHIRE_RECRUITER_SIGNUP:-open} \
-		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) $(DAPHNE_TIMEOUTS) openhire.asgi:application
+		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) $(DAPHNE_TIMEOUTS) \
+		--websocket-max-message-size $(WS_MAX_BYTES) --websocket-max-frame-size $(WS_MAX_BYTES) \
+		openhire.asgi:application
 
 # The production command: N uvicorn workers sharing DATABASE_URL and REDIS_URL, with
 # OpenHire's timeouts (openhire/serve.py). Without REDIS_URL each worker would keep

@@ -82,7 +82,6 @@ def user_erase(*, user, tombstone) -> None:
         if analysis:
             analysis = {k: analysis[k] for k in NUMERIC_ANALYSIS if k in analysis}
         session.analysis = analysis
-        session.conversation_history = []
         session.state = _blank_state(session.state)
         session.candidate = tombstone
         session.save()

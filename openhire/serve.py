@@ -37,6 +37,19 @@ ONE_WORKER = (
 )
 
 
+def ws_max_bytes(upload_mb: str | int | None = None) -> int:
+    """Return the WebSocket message limit `make run` and `make serve` start with.
+
+    The upload limit (`OPENHIRE_MAX_UPLOAD_MB`) as a base64 data URL plus 64 KB,
+    as `DATA_UPLOAD_MAX_MEMORY_SIZE`, plus 1 MiB of headroom: an
+    `initialize_interview` a little over the app's limit still reaches the app,
+    which answers `error frame_too_large` before closing with 1009. The app
+    holds every other frame to 64 KB.
+    """
+    mb = int(upload_mb or os.environ.get("OPENHIRE_MAX_UPLOAD_MB") or 10)
+    return mb * 1024 * 1024 * 4 // 3 + 64 * 1024 + 1024 * 1024
+
+
 def serve_workers(requested: int, *, redis_url: str) -> tuple[int, str]:
     """Return how many workers to run, and what to tell the operator ("" = nothing)."""
     if requested > 1 and not redis_url:
@@ -126,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         log_level=args.log_level,
         access_log=args.access_log,
         proxy_headers=False,
-        ws_max_size=65536,
+        ws_max_size=ws_max_bytes(),  # the app holds non-init frames to 64 KB
         ws_ping_interval=20,
         ws_ping_timeout=30,
         timeout_keep_alive=5,

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from openhire.serve import ws_max_bytes
+
 ROOT = Path(__file__).resolve().parent.parent
 APPLICATION = "openhire.asgi:application"
 
@@ -47,10 +49,17 @@ class ServerProcess:
         return self.log_path.read_text(errors="replace")
 
 
-def server_command(kind: str, port: int, *, workers: int = 1) -> list[str]:
-    """Return the command line of a `daphne` or `uvicorn` server."""
+def server_command(
+    kind: str, port: int, *, workers: int = 1, ws_max: int | None = None
+) -> list[str]:
+    """Return the command line of a `daphne` or `uvicorn` server, as the Makefile's."""
+    limit = str(ws_max or ws_max_bytes())
     if kind == "daphne":
-        return [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+        return [
+            sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+            "--websocket-max-message-size", limit,  # as `make run`
+            "--websocket-max-frame-size", limit,
+        ]  # fmt: skip
     if kind == "uvicorn":  # `make serve`'s command (openhire/serve.py)
         return [
             sys.executable, "-m", "openhire.serve", "--host", "127.0.0.1",
@@ -78,7 +87,11 @@ def server_start(
         log = open(handle, "wb")  # noqa: SIM115 - the child keeps it open
     else:
         log = open(log_path, "wb")  # noqa: SIM115 - the child keeps it open
-    command = [*server_command(kind, port, workers=workers), *extra_args]
+    ws_max = ws_max_bytes(env.get("OPENHIRE_MAX_UPLOAD_MB"))
+    command = [
+        *server_command(kind, port, workers=workers, ws_max=ws_max),
+        *extra_args,
+    ]
     if kind == "daphne":
         command.append(APPLICATION)
     process = subprocess.Popen(

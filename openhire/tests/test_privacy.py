@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts.models import ApiToken, User
 from accounts.privacy import ERASED_EMAIL_DOMAIN
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RESUME_MARKER = "QUOKKA-RESUME-3317"
 ANSWER_MARKER = "NARWHAL-ANSWER-8841"
@@ -47,22 +47,15 @@ def apply_with_pdf(client, job) -> dict:
 
 
 def finish_interview(candidate, job, session_id: str) -> None:
-    from interviews import services
-    from interviews.tests.factories import ANSWERS, RESUME
+    from interviews.tests.factories import ANSWERS, interview_take
 
-    services.interview_initialize(
-        session_id=session_id,
-        candidate=candidate,
-        payload={"job_id": str(job.id), "candidate_resume": RESUME},
+    interview_take(
+        candidate,
+        session_id,
+        job_id=str(job.id),
+        job_description="",
+        answers=tuple(f"{answer} {ANSWER_MARKER}" for answer in ANSWERS),
     )
-    services.interview_advance(session_id=session_id)
-    for answer in ANSWERS:
-        services.interview_submit_answer(
-            session_id=session_id,
-            candidate=candidate,
-            answer=f"{answer} {ANSWER_MARKER}",
-        )
-        services.interview_advance(session_id=session_id)
 
 
 @pytest.fixture
