@@ -24,26 +24,22 @@ or `too_many_pages`). Parsing a stranger's file can still exhaust memory or CPU:
 the service runs this module in `resumes.sandbox`'s worker processes, never in
 the web process.
 
-PDF text comes from pypdfium2 (the PDF engine under pdfplumber, without its
-per-character layout analysis). Link annotations are read from the same pdfium
-document (the URI action and the words under its rectangle), so links cost no
-second parse; `bench/extract.py` measures this against pdfplumber. Only http(s)
-links are kept.
+This module holds the contract (types, limits, refusals), typing by content,
+data: URLs and plain text; the readers are `resumes.pdf_text` (pypdfium2, the
+PDF engine under pdfplumber without its per-character layout analysis;
+`bench/extract.py` measures both) and `resumes.docx_text` (python-docx). Only
+http(s) links are kept.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import ctypes
 import io
-import math
 import re
-import threading
 import unicodedata
 import urllib.parse
 import zipfile
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -169,7 +165,7 @@ class ExtractedText:
         )
 
 
-def _hidden_summary(fragments: list[str]) -> tuple[int, str]:
+def hidden_summary(fragments: list[str]) -> tuple[int, str]:
     """Return (non-space characters, a normalised sample) of dropped text."""
     joined = normalize_whitespace(" ".join(fragments))
     count = sum(1 for char in joined if not char.isspace())
@@ -199,7 +195,7 @@ def too_complex() -> ExtractionError:
     return ExtractionError(MSG_TOO_COMPLEX, "document_too_complex")
 
 
-def _check_chars(count: int, limits: ExtractionLimits) -> None:
+def check_chars(count: int, limits: ExtractionLimits) -> None:
     if count > limits.max_chars:
         raise ExtractionError(
             MSG_TOO_MUCH_TEXT.format(limit=limits.max_chars), "document_too_complex"
@@ -232,7 +228,7 @@ def normalize_whitespace(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
-def _require_words(text: str, message: str) -> None:
+def require_words(text: str, message: str) -> None:
     if len(re.findall(r"\w{2,}", text)) < MIN_WORDS:
         raise ExtractionError(message, "no_text")
 
@@ -344,311 +340,11 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-# --- PDF ------------------------------------------------------------------------
+# --- visibility and links, shared by the PDF and DOCX readers -----------------------
 
-# PDFium is not thread-safe: one document operation at a time per process. The
-# service parses in sandbox worker processes (one document each at a time), so
-# this lock only orders in-process callers (tests, the bench), never the service.
-_PDFIUM_LOCK = threading.Lock()
-
-
-def _open_pdf(data: bytes, pdfium, pdfium_c):
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise ExtractionError(MSG_ENCRYPTED_PDF, "encrypted_pdf") from None
-        raise ExtractionError(MSG_CORRUPT_PDF, "corrupt_pdf") from None
-
-
-def _extract_pdf(data: bytes, limits: ExtractionLimits) -> ExtractedText:
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    _check_form_expansion(data, limits.max_form_draws)
-    with _PDFIUM_LOCK:
-        document = _open_pdf(data, pdfium, pdfium_c)
-        try:
-            page_count = len(document)
-            if page_count == 0:
-                raise ExtractionError(MSG_CORRUPT_PDF, "corrupt_pdf")
-            if page_count > limits.max_pages:
-                raise ExtractionError(
-                    MSG_TOO_MANY_PAGES.format(limit=limits.max_pages), "too_many_pages"
-                )
-            texts, hidden, links = _pdf_pages(document, page_count, limits, pdfium_c)
-        except pdfium.PdfiumError:
-            raise ExtractionError(MSG_CORRUPT_PDF, "corrupt_pdf") from None
-        finally:
-            document.close()
-    text = normalize_whitespace("\n\n".join(texts))
-    _require_words(text, MSG_NO_TEXT_PDF)
-    hidden_chars, hidden_text = _hidden_summary(hidden)
-    return ExtractedText(
-        text=text,
-        pages=page_count,
-        format="pdf",
-        links=_unique(links),
-        hidden_chars=hidden_chars,
-        hidden_text=hidden_text,
-    )
-
-
-def _pdf_pages(document, page_count: int, limits: ExtractionLimits, pdfium_c):
-    """Return each page's visible text, the hidden fragments and the links."""
-    texts: list[str] = []
-    hidden: list[str] = []
-    links: list[Link] = []
-    total = 0
-    for index in range(page_count):
-        page = document[index]
-        textpage = page.get_textpage()
-        try:
-            visible, dropped = _pdf_visible_text(page, textpage, pdfium_c)
-            links.extend(_pdf_page_links(document, page, textpage, pdfium_c))
-        finally:
-            textpage.close()
-            page.close()
-        total += len(visible)
-        _check_chars(total, limits)
-        texts.append(visible)
-        if dropped.strip():
-            hidden.append(dropped)
-    return texts, hidden, links
-
-
-# A page that draws form XObjects which draw form XObjects… expands to the product
-# of their counts: 10 levels of 10 are 10**10 objects from a 3 KB file, and
-# pdfium builds them all when it loads the page. Counted before pdfium sees it.
-_DO = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
-
-
-def _check_form_expansion(data: bytes, limit: int) -> None:
-    """Refuse a PDF whose pages would expand past `limit` form XObject draws.
-
-    Reads the page tree and the form XObjects' content streams with pdfminer
-    (no layout). Files without forms (or object streams that may hide one) are
-    not even opened. A file pdfminer cannot read is left to pdfium.
-    """
-    if b"/Form" not in data and b"/ObjStm" not in data:
-        return
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        pages = list(PDFPage.create_pages(document))
-    except Exception:  # noqa: BLE001 - pdfminer raises many types; pdfium decides
-        return
-    memo: dict[int, int] = {}
-    for page in pages[:MAX_PDF_PAGES_SCANNED]:
-        total = 0
-        for stream in _as_list(page.contents):
-            total += _expansion(stream, page.resources, memo, limit, 0)
-        if total > limit:
-            raise too_complex()
-
-
-MAX_PDF_PAGES_SCANNED = 1000
-
-
-def _as_list(value) -> list:
-    from pdfminer.pdftypes import resolve1
-
-    value = resolve1(value)
-    if value is None:
-        return []
-    return [resolve1(item) for item in value] if isinstance(value, list) else [value]
-
-
-def _expansion(stream, resources, memo: dict[int, int], limit: int, depth: int) -> int:
-    """Return how many form draws `stream` makes, counting nested forms' draws."""
-    from pdfminer.pdftypes import PDFStream, resolve1
-
-    if not isinstance(stream, PDFStream):
-        return 0
-    if depth > MAX_PDF_OBJECT_DEPTH:
-        raise too_complex()
-    key = id(stream)
-    if key in memo:
-        return memo[key]
-    memo[key] = limit + 1  # a form that draws itself never ends
-    try:
-        content = stream.get_data()
-    except Exception:  # noqa: BLE001 - a stream pdfminer cannot decode: pdfium decides
-        content = b""
-    xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
-    total = 0
-    for name, count in Counter(_DO.findall(content)).items():
-        form = resolve1(xobjects.get(_pdf_name(name)))
-        if isinstance(form, PDFStream) and _is_form(form):
-            inner = form.get("Resources") or resources
-            total += count * (1 + _expansion(form, inner, memo, limit, depth + 1))
-            if total > limit:
-                break
-    memo[key] = total
-    return total
-
-
-def _pdf_name(raw: bytes) -> str:
-    """Return a PDF name's text, `#xx` escapes decoded (`/X#31` is `/X1`)."""
-    decoded = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), raw)
-    return decoded.decode("latin-1")
-
-
-def _is_form(stream) -> bool:
-    from pdfminer.psparser import LIT
-
-    return stream.get("Subtype") == LIT("Form")
-
-
-# Text objects a reader cannot see: drawn in these render modes (3 = invisible,
-# 7 = clip only), smaller than MIN_VISIBLE_PT, or within COLOUR_TOLERANCE of the
-# colour painted under them (white paper unless a filled shape is there).
-INVISIBLE_RENDER_MODES = (3, 7)
-MIN_VISIBLE_PT = 3.0
+# Text within this distance (per RGB channel) of the colour under it is unreadable.
 COLOUR_TOLERANCE = 24
-MAX_PDF_OBJECT_DEPTH = 16
-_WHITE = (255, 255, 255)
-
-
-def _pdf_visible_text(page, textpage, pdfium_c) -> tuple[str, str]:
-    """Return (visible, hidden) text of a page; fast when nothing is hidden."""
-    hidden_objects = _pdf_hidden_objects(page, pdfium_c)
-    if not hidden_objects:
-        return textpage.get_text_range(), ""
-    raw = textpage.raw
-    visible: list[str] = []
-    dropped: list[str] = []
-    previous = None
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        char = chr(code) if 0 < code < 0x110000 else ""
-        owner = pdfium_c.FPDFText_GetTextObject(raw, index)
-        address = ctypes.cast(owner, ctypes.c_void_p).value if owner else None
-        if address in hidden_objects:
-            if address != previous:
-                dropped.append(" ")  # separate one hidden object from the next
-            dropped.append(char)
-        else:
-            visible.append(char)
-        previous = address
-    return "".join(visible), "".join(dropped)
-
-
-def _pdf_hidden_objects(page, pdfium_c) -> set[int]:
-    """Return the addresses of the page's text objects a reader cannot see."""
-    return _PdfPageScan(page, pdfium_c).hidden_objects()
-
-
-class _PdfPageScan:
-    """Walk a page's objects once (form XObjects included) to find invisible text.
-
-    Shapes and images painted on the page are remembered, in paint order, as
-    the backgrounds later text may sit on. ctypes buffers are reused.
-    """
-
-    def __init__(self, page, pdfium_c) -> None:
-        self.page, self.c = page, pdfium_c
-        self.box = page.get_bbox()
-        self.hidden: set[int] = set()
-        self.backgrounds: list[tuple[tuple[float, ...], tuple | None]] = []
-        self.floats = [ctypes.c_float() for _ in range(4)]
-        self.float_refs = [ctypes.byref(value) for value in self.floats]
-        self.uints = [ctypes.c_uint() for _ in range(4)]
-        self.uint_refs = [ctypes.byref(value) for value in self.uints]
-        self.matrix = pdfium_c.FS_MATRIX()
-
-    def hidden_objects(self) -> set[int]:
-        raw, c = self.page.raw, self.c
-        for index in range(c.FPDFPage_CountObjects(raw)):
-            obj = c.FPDFPage_GetObject(raw, index)
-            bounds = self.bounds(obj)
-            off_page = bounds is not None and not _overlaps(bounds, self.box)
-            self.classify(obj, bounds, 1.0, off_page, 0)
-        return self.hidden
-
-    def classify(self, obj, bounds, scale: float, off_page: bool, depth: int) -> None:
-        """Add `obj`'s hidden text objects to `hidden`; record painted backgrounds."""
-        c = self.c
-        kind = c.FPDFPageObj_GetType(obj)
-        if kind == c.FPDF_PAGEOBJ_FORM:
-            if depth >= MAX_PDF_OBJECT_DEPTH:
-                raise too_complex()
-            inner = scale * self.scale(obj)
-            for index in range(c.FPDFFormObj_CountObjects(obj)):
-                child = c.FPDFFormObj_GetObject(obj, index)
-                self.classify(child, None, inner, off_page, depth + 1)
-        elif kind == c.FPDF_PAGEOBJ_TEXT:
-            if off_page or self.text_invisible(obj, bounds, scale):
-                self.hidden.add(ctypes.cast(obj, ctypes.c_void_p).value)
-        elif depth == 0 and bounds is not None:  # a shape or an image on the page
-            painted, fill = self.fill(obj, kind)
-            if painted:
-                self.backgrounds.append((bounds, fill))
-
-    def text_invisible(self, obj, bounds, scale: float) -> bool:
-        c = self.c
-        mode = c.FPDFTextObj_GetTextRenderMode(obj)
-        if mode in INVISIBLE_RENDER_MODES:
-            return True
-        c.FPDFTextObj_GetFontSize(obj, self.float_refs[0])
-        if self.floats[0].value * scale * self.scale(obj) < MIN_VISIBLE_PT:
-            return True
-        colour = self.colour(obj, stroke=mode in (1, 5))
-        if colour is None:
-            return False
-        if colour[3] == 0:
-            return True
-        background = self.background_at(bounds)
-        return background is not None and colours_close(colour[:3], background)
-
-    def background_at(self, bounds) -> tuple[int, ...] | None:
-        """Return the colour last painted under the middle of `bounds` (white paper).
-
-        None when it is an image, whose colours are unknown.
-        """
-        if bounds is None:  # inside a form XObject: compared with the paper
-            return _WHITE
-        x, y = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
-        for area, fill in reversed(self.backgrounds[-200:]):
-            if area[0] <= x <= area[2] and area[1] <= y <= area[3]:
-                return fill
-        return _WHITE
-
-    def scale(self, obj) -> float:
-        m = self.matrix
-        if not self.c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-            return 1.0
-        return math.sqrt(abs(m.a * m.d - m.b * m.c))
-
-    def bounds(self, obj) -> tuple[float, ...] | None:
-        if not self.c.FPDFPageObj_GetBounds(obj, *self.float_refs):
-            return None
-        return tuple(value.value for value in self.floats)
-
-    def colour(self, obj, *, stroke: bool) -> tuple[int, ...] | None:
-        c = self.c
-        getter = c.FPDFPageObj_GetStrokeColor if stroke else c.FPDFPageObj_GetFillColor
-        if not getter(obj, *self.uint_refs):
-            return None
-        return tuple(value.value for value in self.uints)
-
-    def fill(self, obj, kind: int) -> tuple[bool, tuple[int, ...] | None]:
-        """Return (paints an area, its colour); the colour is None for images."""
-        c = self.c
-        if kind != c.FPDF_PAGEOBJ_PATH:
-            return True, None
-        fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
-        if not c.FPDFPath_GetDrawMode(
-            obj, ctypes.byref(fill_mode), ctypes.byref(stroke)
-        ):
-            return False, None
-        colour = self.colour(obj, stroke=False)
-        if not fill_mode.value or colour is None or colour[3] == 0:
-            return False, None  # an outline or a transparent fill: the paper shows
-        return True, colour[:3]
+WHITE = (255, 255, 255)
 
 
 def colours_close(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -656,46 +352,14 @@ def colours_close(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return max(abs(x - y) for x, y in zip(a, b, strict=True)) <= COLOUR_TOLERANCE
 
 
-def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _pdf_page_links(document, page, textpage, pdfium_c) -> list[Link]:
-    """Read the page's URI link annotations and the words under each one."""
-    found: list[Link] = []
-    position = ctypes.c_int(0)
-    link = pdfium_c.FPDF_LINK()
-    while pdfium_c.FPDFLink_Enumerate(
-        page.raw, ctypes.byref(position), ctypes.byref(link)
-    ):
-        action = pdfium_c.FPDFLink_GetAction(link)
-        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
-            continue
-        size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
-        if size <= 1 or size > 8192:
-            continue
-        buffer = ctypes.create_string_buffer(size)
-        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, size)
-        url = buffer.value.decode("utf-8", "replace").strip()
-        rect = pdfium_c.FS_RECTF()
-        anchor = ""
-        if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
-            anchor = textpage.get_text_bounded(
-                rect.left, rect.bottom, rect.right, rect.top
-            )
-        if url and is_web_link(url):
-            found.append(Link(url=url, text=normalize_whitespace(anchor)))
-    return found
-
-
-def _unique(links: list[Link]) -> tuple[Link, ...]:
+def unique_links(links: list[Link]) -> tuple[Link, ...]:
     seen: dict[str, Link] = {}
     for link in links:
         seen.setdefault(link.url, link)
     return tuple(seen.values())
 
 
-# --- DOCX -----------------------------------------------------------------------
+# --- Office zips -------------------------------------------------------------------
 
 _DOCX_MAIN = "word/document.xml"
 
@@ -726,254 +390,6 @@ def check_zip(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def _extract_docx(data: bytes, limits: ExtractionLimits) -> ExtractedText:
-    check_zip(data)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError:
-        # python-docx refuses a main part that is not a plain document (.docm, .dotx).
-        raise ExtractionError(MSG_OTHER_OFFICE, "unsupported_type") from None
-    except (PackageNotFoundError, KeyError, zipfile.BadZipFile, SyntaxError, OSError):
-        raise ExtractionError(MSG_CORRUPT_DOCX, "corrupt_docx") from None
-    walk = _DocxWalk(limits, _docx_page_colour(document))
-    try:
-        headers, footers = _docx_headers_footers(document)
-        for container in headers:
-            walk.part(container, repeated=True)
-        walk.part(document)
-        for container in footers:
-            walk.part(container, repeated=True)
-    except RecursionError:  # tables nested absurdly deep
-        raise too_complex() from None
-    except ExtractionError:
-        raise
-    except (KeyError, ValueError, AttributeError):
-        raise ExtractionError(MSG_CORRUPT_DOCX, "corrupt_docx") from None
-    text = normalize_whitespace("\n".join(walk.lines))
-    _require_words(text, MSG_NO_TEXT)
-    hidden_chars, hidden_text = _hidden_summary(walk.hidden)
-    return ExtractedText(
-        text=text,
-        pages=1,
-        format="docx",
-        links=_unique(walk.links),
-        hidden_chars=hidden_chars,
-        hidden_text=hidden_text,
-    )
-
-
-def _docx_headers_footers(document) -> tuple[list, list]:
-    """Return each distinct header and footer part once, in section order.
-
-    Many sections may share one header part; it is read once, however many
-    sections point at it (reading it per section is quadratic).
-    """
-    found: dict[str, dict[int, object]] = {"header": {}, "footer": {}}
-    for section in document.sections:
-        for kind, parts in found.items():
-            for container in _section_parts(section, kind):
-                parts.setdefault(id(container.part), container)
-    return list(found["header"].values()), list(found["footer"].values())
-
-
-def _section_parts(section, kind: str) -> list:
-    """Return the section's defined headers or footers (never create one)."""
-    parts = []
-    if section.different_first_page_header_footer:
-        parts.append(getattr(section, f"first_page_{kind}"))
-    parts.append(getattr(section, kind))
-    return [part for part in parts if not part.is_linked_to_previous]
-
-
-class _DocxWalk:
-    """Collect a DOCX's visible lines, links and hidden text, part by part, once."""
-
-    def __init__(self, limits: ExtractionLimits, page_colour) -> None:
-        self.limits = limits
-        self.page_colour = page_colour
-        self.lines: list[str] = []
-        self.links: list[Link] = []
-        self.hidden: list[str] = []
-        self.blocks = 0
-        self.chars = 0
-        self.seen: set[str] = set()
-
-    def part(self, container, *, repeated: bool = False) -> None:
-        """Read a body, header or footer: drop its hidden runs, then its blocks.
-
-        A `repeated` part (header, footer) whose text was already read is skipped.
-        """
-        self.hidden.extend(_docx_drop_hidden_runs(container._element, self.page_colour))
-        block = self.blocks_of(container)
-        key = "\n".join(block)
-        if repeated and (not block or key in self.seen):
-            return
-        self.seen.add(key)
-        self.lines.extend(block)
-
-    def blocks_of(self, container) -> list[str]:
-        """Return the paragraphs and table rows of `container`, in reading order."""
-        from docx.table import Table
-
-        lines: list[str] = []
-        for block in container.iter_inner_content():
-            self.count(block)
-            if isinstance(block, Table):
-                lines.extend(self.table(block))
-                continue
-            text = block.text
-            self.chars += len(text)
-            _check_chars(self.chars, self.limits)
-            lines.append(text)
-            lines.extend(_docx_textboxes(block))
-            for hyperlink in block.hyperlinks:
-                if hyperlink.url and is_web_link(hyperlink.url):
-                    self.links.append(
-                        Link(url=hyperlink.url, text=hyperlink.text.strip())
-                    )
-        return lines
-
-    def count(self, block) -> None:
-        self.blocks += 1
-        if self.blocks > self.limits.max_paragraphs:
-            raise too_complex()
-
-    def table(self, table) -> list[str]:
-        """Return a table row by row; cells of a one-line row joined with " | ".
-
-        Each `w:tc` is read once: a cell continuing a vertical merge is skipped
-        (python-docx's `row.cells` walks up every merge, quadratic in rows).
-        """
-        from docx.table import _Cell
-
-        lines: list[str] = []
-        for tr in table._tbl.tr_lst:
-            cells: list[str] = []
-            for tc in tr.tc_lst:
-                if tc.vMerge == "continue":
-                    continue
-                text = "\n".join(self.blocks_of(_Cell(tc, table))).strip()
-                if text:
-                    cells.append(text)
-            if any("\n" in cell for cell in cells):
-                lines.extend(cells)
-            elif cells:
-                lines.append(" | ".join(cells))
-        return lines
-
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_FALSE_VALUES = ("0", "false", "off")
-_HIDDEN_RUNS = None
-
-
-def _docx_page_colour(document) -> tuple[int, int, int]:
-    """Return the document's page colour (`w:background`), white when unset."""
-    background = document.element.find(f"{{{_W}}}background")
-    if background is None:
-        return _WHITE
-    return _hex_colour(background.get(f"{{{_W}}}color")) or _WHITE
-
-
-def _hex_colour(value: str | None) -> tuple[int, int, int] | None:
-    if not value or len(value) != 6:
-        return None  # "auto" or junk: Word picks a readable colour
-    try:
-        return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return None
-
-
-def _docx_drop_hidden_runs(element, page_colour) -> list[str]:
-    """Remove runs marked hidden or coloured like their background; return their text.
-
-    One XPath pass over the part: linear in its size.
-    """
-    global _HIDDEN_RUNS
-    from lxml import etree
-
-    if _HIDDEN_RUNS is None:
-        _HIDDEN_RUNS = etree.XPath(
-            ".//w:r[w:rPr/w:vanish or w:rPr/w:specVanish or w:rPr/w:color]",
-            namespaces={"w": _W},
-        )
-    dropped: list[str] = []
-    for run in _HIDDEN_RUNS(element):
-        if _run_hidden(run, page_colour):
-            dropped.append("".join(t.text or "" for t in run.iter(f"{{{_W}}}t")))
-            run.getparent().remove(run)
-    return dropped
-
-
-def _run_hidden(run, page_colour) -> bool:
-    properties = run.find(f"{{{_W}}}rPr")
-    for tag in ("vanish", "specVanish"):
-        flag = properties.find(f"{{{_W}}}{tag}")
-        if flag is not None and flag.get(f"{{{_W}}}val", "1") not in _FALSE_VALUES:
-            return True
-    colour = properties.find(f"{{{_W}}}color")
-    text_colour = (
-        _hex_colour(colour.get(f"{{{_W}}}val")) if colour is not None else None
-    )
-    if text_colour is None:
-        return False
-    background = _run_background(run, page_colour)
-    if background is None:
-        return False
-    return colours_close(text_colour, background)
-
-
-def _run_background(run, page_colour) -> tuple[int, int, int] | None:
-    """Return the colour under a run: its highlight or the nearest shading, or the page.
-
-    None when a highlight or shading is there but its colour cannot be read.
-    """
-    element = run
-    while element is not None:
-        properties = element.find(f"{{{_W}}}rPr")
-        if properties is None:
-            properties = element.find(f"{{{_W}}}pPr")
-        if properties is None:
-            properties = element.find(f"{{{_W}}}tcPr")
-        if properties is not None:
-            if properties.find(f"{{{_W}}}highlight") is not None:
-                return None
-            shading = properties.find(f"{{{_W}}}shd")
-            if shading is not None:
-                fill = shading.get(f"{{{_W}}}fill")
-                if fill and fill.lower() != "auto":
-                    return _hex_colour(fill)
-        element = element.getparent()
-    return page_colour
-
-
-_TEXTBOX_PARAGRAPHS = None
-
-
-def _docx_textboxes(paragraph) -> list[str]:
-    """Return the text of text boxes anchored in `paragraph` (once, not the fallback)."""
-    global _TEXTBOX_PARAGRAPHS
-    from lxml import etree
-
-    if _TEXTBOX_PARAGRAPHS is None:
-        _TEXTBOX_PARAGRAPHS = etree.XPath(
-            ".//w:txbxContent[not(ancestor::mc:Fallback)]//w:p",
-            namespaces={
-                "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-            },
-        )
-    out: list[str] = []
-    for element in _TEXTBOX_PARAGRAPHS(paragraph._p):
-        text = "".join(element.itertext())
-        if text.strip():
-            out.append(text)
-    return out
-
-
 # --- entry point ----------------------------------------------------------------
 
 
@@ -984,8 +400,8 @@ def extract_plain(
     if "\x00" in text:
         raise ExtractionError(MSG_BINARY_TEXT, "unsupported_type")
     normalised = normalize_whitespace(text)
-    _check_chars(len(normalised), limits)
-    _require_words(normalised, MSG_NO_TEXT)
+    check_chars(len(normalised), limits)
+    require_words(normalised, MSG_NO_TEXT)
     return ExtractedText(text=normalised, pages=1, format="txt")
 
 
@@ -1006,7 +422,11 @@ def extract_text(
         raise ExtractionError(MSG_NO_TEXT, "no_text")
     kind = sniff_format(data)
     if kind == "pdf":
-        return _extract_pdf(data, limits)
+        from resumes.pdf_text import extract_pdf
+
+        return extract_pdf(data, limits)
     if kind == "zip":
-        return _extract_docx(data, limits)
+        from resumes.docx_text import extract_docx
+
+        return extract_docx(data, limits)
     return extract_plain(decode_text(data), limits=limits)

@@ -122,7 +122,8 @@ def worker_main() -> None:
     import docx  # noqa: F401
     import pypdfium2  # noqa: F401  (imported before the first document's clock starts)
 
-    import resumes.extraction  # noqa: F401
+    import resumes.docx_text  # noqa: F401
+    import resumes.pdf_text  # noqa: F401
 
     inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not corrupt the protocol
