@@ -19,6 +19,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from chat.serializers import ChatRequestSerializer
 from chat.services import chat_respond, chat_test_endpoints_enabled
 from openhire.errors import OpenHireError
+from openhire.jsonload import JSONTooDeep, loads_limited
 from openhire.throttling import ai_throttle_wait, scope_client_address
 
 logger = logging.getLogger("openhire.chat")
@@ -72,7 +73,10 @@ class TestChatConsumer(AsyncWebsocketConsumer):
             await self.send_event("error", error=TOO_LARGE)
             return
         try:
-            payload = json.loads(text_data)
+            payload = loads_limited(text_data)
+        except JSONTooDeep as exc:
+            await self.send_event("error", error=str(exc))
+            return
         except ValueError:
             await self.send_event("error", error=NOT_JSON)
             return

@@ -19,6 +19,7 @@ from chat.consumers import (
 )
 from chat.conversation import EMPTY_INPUT, TOO_MANY_MESSAGES
 from openhire.asgi import application
+from openhire.jsonload import MSG_TOO_DEEP
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -94,6 +95,7 @@ async def test_a_goodbye_ends_with_sentiment_end(test_endpoints):
             TOO_MANY_MESSAGES,
         ),
         ("x" * (MAX_FRAME_CHARS + 1), TOO_LARGE),
+        ("[" * 10_000 + "]" * 10_000, MSG_TOO_DEEP.format(limit=64)),
     ],
 )
 async def test_a_bad_frame_gets_an_error_and_the_socket_stays_open(
