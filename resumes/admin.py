@@ -36,10 +36,13 @@ from django.utils.text import slugify
 from accounts.admin_site import RecruiterScopedAdmin, html_list
 from resumes.extraction import web_links
 from resumes.models import Application, ApplicationStatus
-from resumes.services import applications_set_status
+from resumes.services import applications_allow_retake, applications_set_status
 
 CHOOSE_STATUS = "Choose the status to move the selected applications to."
 MOVED = "{count} application(s) moved to “{status}”."
+RETAKE_ALLOWED = (
+    "{count} candidate(s) may now take the interview for their job once more."
+)
 
 
 class StatusActionForm(helpers.ActionForm):
@@ -122,7 +125,7 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         "created_at",
     ]
     action_form = StatusActionForm
-    actions = ["move_to_status"]
+    actions = ["move_to_status", "allow_interview_retake"]
 
     fieldsets = [
         (None, {"fields": ["candidate_shown", "job_shown", "status", "rank"]}),
@@ -232,6 +235,16 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         count = applications_set_status(applications=queryset, status=status)
         label = ApplicationStatus(status).label
         self.message_user(request, MOVED.format(count=count, status=label))
+
+    @admin.action(
+        description="Allow the selected candidates one interview retake",
+        permissions=["change"],
+    )
+    def allow_interview_retake(
+        self, request: HttpRequest, queryset: QuerySet[Application]
+    ) -> None:
+        count = applications_allow_retake(applications=queryset)
+        self.message_user(request, RETAKE_ALLOWED.format(count=count))
 
     @admin.display(description="rank in job", ordering="rank")
     def rank(self, application: Application) -> Any:

@@ -73,6 +73,11 @@ class Application(models.Model):
     tokens_out = models.PositiveIntegerField(default=0)
     latency_ms = models.FloatField(default=0.0)
     fallback_reason = models.CharField(max_length=300, blank=True)
+    interview_retakes_allowed = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Interviews for this job the candidate may take again after "
+        "finishing one (a recruiter's decision; a finished interview is a record).",
+    )
 
     resume_hash = models.CharField(
         max_length=64, help_text="SHA-256 of the reviewed resume text."

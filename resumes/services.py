@@ -400,3 +400,25 @@ def applications_set_status(*, applications: QuerySet[Application], status: str)
     return applications.exclude(status=status).update(
         status=status, updated_at=timezone.now()
     )
+
+
+def applications_allow_retake(*, applications: QuerySet[Application]) -> int:
+    """Let each candidate take the job's interview once more; return how many.
+
+    A finished interview stays on record; this only lets its candidate start a
+    new session for the same job (`accounts.policies.interview_retake_error`).
+    """
+    return applications.update(
+        interview_retakes_allowed=F("interview_retakes_allowed") + 1,
+        updated_at=timezone.now(),
+    )
+
+
+def application_retakes_allowed(*, job_id: object, candidate_id: object) -> int:
+    """Return how many interview retakes the candidate's application allows (0)."""
+    return (
+        Application.objects.filter(job_id=job_id, candidate_id=candidate_id)
+        .values_list("interview_retakes_allowed", flat=True)
+        .first()
+        or 0
+    )

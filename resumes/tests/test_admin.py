@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resumes.admin import CHOOSE_STATUS
+from resumes.admin import CHOOSE_STATUS, RETAKE_ALLOWED
 from resumes.models import Application, ApplicationStatus
 from resumes.tests.factories import application_make, candidate_make
 
@@ -168,6 +168,26 @@ def test_the_action_without_a_status_changes_nothing_and_says_so(
     assert CHOOSE_STATUS in response.content.decode()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.APPLIED
+
+
+def test_a_recruiter_allows_a_retake_only_on_their_own_jobs_applications(
+    job, recruiter, other_job, desk_client
+):
+    mine = application_make(job=job, candidate=candidate_make("m@ex.test"))
+    theirs = application_make(job=other_job, candidate=candidate_make("t@ex.test"))
+    response = desk_client(recruiter).post(
+        CHANGELIST,
+        {
+            "action": "allow_interview_retake",
+            "index": "0",
+            "_selected_action": [str(mine.pk), str(theirs.pk)],
+        },
+        follow=True,
+    )
+    assert RETAKE_ALLOWED.format(count=1) in response.content.decode()
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.interview_retakes_allowed, theirs.interview_retakes_allowed) == (1, 0)
 
 
 def test_the_uploaded_resume_downloads_as_an_attachment(job, recruiter, desk_client):
