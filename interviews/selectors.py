@@ -117,3 +117,10 @@ def interview_active_count() -> int:
     return InterviewSession.objects.filter(
         interview_phase__in=sm.ACTIVE_PHASES, last_activity__gte=cutoff
     ).count()
+
+
+def interviews_finished_count(*, candidate: User, job: object) -> int:
+    """Return how many of the job's interviews the candidate has finished."""
+    return InterviewSession.objects.filter(
+        candidate=candidate, job=job, interview_phase__in=sm.FINISHED_PHASES
+    ).count()

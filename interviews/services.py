@@ -32,6 +32,7 @@ from django.utils import timezone
 import ai as llm
 from accounts.identity import identify
 from accounts.models import Role, User
+from accounts.policies import interview_retake_error
 from ai.offline import OfflineEngine
 from ai.types import InterviewAnalysis, InterviewContext, JobSpec
 from interviews import protocol, store
@@ -42,9 +43,11 @@ from interviews.inputs import (
     interview_session_id_clean,
 )
 from interviews.models import InterviewArtifact, InterviewSession
-from interviews.selectors import SESSION_NOT_FOUND
+from interviews.selectors import SESSION_NOT_FOUND, interviews_finished_count
+from jobs.models import Job
 from openhire.errors import OpenHireError
 from openhire.throttling import ai_throttle_wait
+from resumes.services import application_retakes_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -168,7 +171,28 @@ def _session_or_input(
     session = store.session_owned(
         session_id=session_id, candidate=candidate, code="already_initialized"
     )
-    return session if session is not None else interview_input_clean(payload=payload)
+    if session is not None:
+        return session
+    cleaned = interview_input_clean(payload=payload)
+    if cleaned.job is not None:
+        _retake_check(candidate, cleaned.job)
+    return cleaned
+
+
+def _retake_check(candidate: User, job: Job) -> None:
+    """Refuse a new session for a job whose interview the candidate finished.
+
+    A finished interview is a record (issue 14): a new one needs a recruiter's
+    allowance on the application (`applications_allow_retake`).
+    """
+    error = interview_retake_error(
+        finished_for_job=interviews_finished_count(candidate=candidate, job=job),
+        retakes_allowed=application_retakes_allowed(
+            job_id=job.pk, candidate_id=candidate.pk
+        ),
+    )
+    if error:
+        raise OpenHireError(error, "retake_not_allowed", status=403)
 
 
 def _session_created(

@@ -241,3 +241,32 @@ async def test_an_in_process_engine_starts_an_interview_in_one_read_and_one_inse
     session = await stored()
     assert session.questions_asked == 1
     assert session.ai_meta["questions"][0]["question_type"] == "greeting"
+
+
+async def test_a_finished_interview_is_not_retaken_until_a_recruiter_allows_it(
+    candidate, job
+):
+    from resumes.models import Application
+    from resumes.services import applications_allow_retake
+
+    frames = await interview_drive(candidate, "first-take", job_id=str(job.id))
+    assert frames[-1]["type"] == "interview_completed"
+    with pytest.raises(OpenHireError) as refused:
+        await interview_drive(candidate, "second-take", job_id=str(job.id))
+    assert refused.value.code == "retake_not_allowed"
+    assert not await database_sync_to_async(
+        InterviewSession.objects.filter(session_id="second-take").exists
+    )()
+
+    @database_sync_to_async
+    def allow() -> None:
+        Application.objects.create(
+            job=job, candidate=candidate, resume_text="r", resume_format="txt"
+        )
+        applications_allow_retake(applications=Application.objects.all())
+
+    await allow()
+    frames = await interview_drive(candidate, "second-take", job_id=str(job.id))
+    assert frames[-1]["type"] == "interview_completed"
+    with pytest.raises(OpenHireError):  # one allowance, one retake
+        await interview_drive(candidate, "third-take", job_id=str(job.id))
