@@ -11,7 +11,7 @@ from accounts import tokens
 async def test_a_socket_opens_with_a_ticket_and_a_spent_ticket_is_refused(candidate):
     from asgiref.sync import sync_to_async
 
-    from interviews.consumers import CLOSE_UNAUTHENTICATED
+    from interviews.protocol import CLOSE_UNAUTHENTICATED
     from interviews.tests.factories import open_socket, socket
 
     ticket = await sync_to_async(tokens.ws_ticket_create)(user=candidate)
