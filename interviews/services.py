@@ -26,7 +26,7 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, close_old_connections, transaction
 from django.utils import timezone
 
 import ai as llm
@@ -66,8 +66,20 @@ BUSY = "The interview was changed by another connection at the same time; try ag
 
 
 def _db(function):
-    """Run a short database step in the thread pool (never a model call)."""
-    return database_sync_to_async(function, thread_sensitive=False)
+    """Run a short database step in the thread pool (never a model call).
+
+    The step's connection goes back to the pool as the step ends, in the step's
+    own context (with PostgreSQL's pool, a connection left open there would be
+    held until the worker thread next ran a step).
+    """
+
+    def released(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        finally:
+            close_old_connections()
+
+    return database_sync_to_async(released, thread_sensitive=False)
 
 
 def _apply(state: sm.InterviewState, event: sm.Event) -> sm.InterviewState:
