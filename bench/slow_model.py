@@ -350,10 +350,15 @@ async def expect(ws, run: Run, timeout: float, *kinds: str) -> dict:
 
 
 async def interview(
-    ws_base: str, candidate: tuple[str, str], run: Run, args: argparse.Namespace
+    ws_base: str,
+    candidate: tuple[str, str],
+    run: Run,
+    args: argparse.Namespace,
+    start_s: float = 0.0,
 ) -> None:
     from websockets.asyncio.client import connect
 
+    await asyncio.sleep(start_s)  # arrivals spread over --ramp seconds
     candidate_id, token = candidate
     session_id = f"slow-{uuid.uuid4().hex[:16]}"
     url = f"{ws_base}/ws/ai-interview?session_id={session_id}&token={token}"
@@ -430,7 +435,10 @@ async def interviews(
     stop = asyncio.Event()
     watcher = asyncio.create_task(watch(base, pid, run, stop))
     started = time.perf_counter()
-    await asyncio.gather(*(interview(ws_base, c, run, args) for c in candidates))
+    ramp = args.ramp / len(candidates) if len(candidates) > 1 else 0.0
+    await asyncio.gather(
+        *(interview(ws_base, c, run, args, n * ramp) for n, c in enumerate(candidates))
+    )
     run.seconds = time.perf_counter() - started
     stop.set()
     await watcher
@@ -595,6 +603,7 @@ async def main_async(args: argparse.Namespace) -> None:
     print()
     print(
         f"model delay {args.delay}s, stream={args.stream}, think={args.think}s, "
+        f"ramp={args.ramp}s, "
         f"OPENHIRE_LLM_MAX_CONCURRENCY={args.max_concurrency}, uvicorn 1 worker, "
         f"channel layer {'redis' if args.redis else 'in-memory'}"
     )
@@ -638,6 +647,9 @@ def main() -> None:
         "--stream", action="store_true", help='init with "stream": true'
     )
     parser.add_argument("--think", type=float, default=0.0, help="s before each answer")
+    parser.add_argument(
+        "--ramp", type=float, default=0.0, help="spread arrivals over this many s"
+    )
     parser.add_argument("--redis", default="", help="REDIS_URL for the channel layer")
     parser.add_argument("--timeout", type=float, default=180.0, help="per frame, s")
     args = parser.parse_args()
