@@ -1,8 +1,9 @@
 """Store interview sessions and the files they produce.
 
 An `InterviewSession` row is the whole truth about one interview: the state
-machine's state (`state`), the questions and answers (`conversation_history`),
-the analysis and the AI metadata. Every worker reads and writes it, so any
+machine's state (`state`, which holds each question and answer once; the
+`conversation_history` property derives the transcript from it), the analysis
+and the AI metadata. Every worker reads and writes it, so any
 worker can serve the next message, a reconnect or the REST endpoints.
 """
 
@@ -26,7 +27,7 @@ class InterviewSession(models.Model):
     """One candidate's AI interview, from initialisation to analysis."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    session_id = models.CharField(max_length=64, unique=True)
+    session_id = models.CharField(max_length=128, unique=True)
     candidate = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -74,7 +75,6 @@ class InterviewSession(models.Model):
         max_length=16, choices=RECOMMENDATION_CHOICES, blank=True
     )
     final_feedback = models.TextField(blank=True)
-    conversation_history = models.JSONField(default=list, blank=True)
     analysis = models.JSONField(null=True, blank=True)
     ai_meta = models.JSONField(default=dict, blank=True)
 
@@ -87,6 +87,11 @@ class InterviewSession(models.Model):
 
     def __str__(self) -> str:
         return f"Interview {self.session_id} ({self.interview_phase})"
+
+    @property
+    def conversation_history(self) -> list[dict]:
+        """Return the transcript: each question and answer, derived from `state`."""
+        return sm.InterviewState.from_dict(self.state).messages()
 
 
 ARTIFACT_TYPES = [("transcript", "transcript")]

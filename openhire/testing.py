@@ -13,6 +13,7 @@ temporary file when not given), never to an unread pipe that could stall it.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -47,15 +48,35 @@ class ServerProcess:
         return self.log_path.read_text(errors="replace")
 
 
-def server_command(kind: str, port: int, *, workers: int = 1) -> list[str]:
-    """Return the command line of a `daphne` or `uvicorn` server."""
+def ws_max_bytes(upload_mb: str | int | None = None) -> int:
+    """Return the WebSocket message limit `make run` and `make serve` start with.
+
+    The upload limit (`OPENHIRE_MAX_UPLOAD_MB`) as a base64 data URL plus 64 KB,
+    as `DATA_UPLOAD_MAX_MEMORY_SIZE`, plus 1 MiB of headroom: an
+    `initialize_interview` a little over the app's limit still reaches the app,
+    which answers `error frame_too_large` before closing with 1009. The app
+    holds every other frame to 64 KB.
+    """
+    mb = int(upload_mb or os.environ.get("OPENHIRE_MAX_UPLOAD_MB") or 10)
+    return mb * 1024 * 1024 * 4 // 3 + 64 * 1024 + 1024 * 1024
+
+
+def server_command(
+    kind: str, port: int, *, workers: int = 1, ws_max: int | None = None
+) -> list[str]:
+    """Return the command line of a `daphne` or `uvicorn` server, as the Makefile's."""
+    limit = str(ws_max or ws_max_bytes())
     if kind == "daphne":
-        return [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+        return [
+            sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+            "--websocket-max-message-size", limit,  # as `make run`
+            "--websocket-max-frame-size", limit,
+        ]  # fmt: skip
     if kind == "uvicorn":
         return [
             sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", str(port),
             "--workers", str(workers), "--no-access-log", "--proxy-headers",
-            "--ws-max-size", "65536",  # as `make serve`
+            "--ws-max-size", limit,  # as `make serve`
         ]  # fmt: skip
     raise ValueError(f"unknown server kind {kind!r}: use daphne or uvicorn")
 
@@ -79,7 +100,12 @@ def server_start(
         log = open(handle, "wb")  # noqa: SIM115 - the child keeps it open
     else:
         log = open(log_path, "wb")  # noqa: SIM115 - the child keeps it open
-    command = [*server_command(kind, port, workers=workers), *extra_args, APPLICATION]
+    ws_max = ws_max_bytes(env.get("OPENHIRE_MAX_UPLOAD_MB"))
+    command = [
+        *server_command(kind, port, workers=workers, ws_max=ws_max),
+        *extra_args,
+        APPLICATION,
+    ]
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
     )

@@ -64,3 +64,82 @@ async def open_socket(query: str) -> WebsocketCommunicator:
 def initialize_frame(**fields) -> dict:
     data = {"job_description": JOB_TEXT, "candidate_resume": RESUME, **fields}
     return {"type": "initialize_interview", "data": data}
+
+
+async def interview_drive(
+    candidate,
+    session_id: str,
+    *,
+    answers: tuple[str, ...] = ANSWERS,
+    end: bool = False,
+    **fields,
+) -> list[dict]:
+    """Take an interview through the public services as the consumer does.
+
+    Initialises (fields override the job text and resume), answers `answers`,
+    then ends early when `end`; returns every frame the client would receive.
+    """
+    from interviews import services
+
+    frames: list[dict] = []
+
+    async def step(awaitable) -> None:
+        reply = await awaitable
+        frames.extend(reply.frames)
+        if reply.pending:
+            await step(services.interview_advance(session_id=session_id))
+
+    payload = {"job_description": JOB_TEXT, "candidate_resume": RESUME, **fields}
+    await step(
+        services.interview_initialize(
+            session_id=session_id, candidate=candidate, payload=payload
+        )
+    )
+    for text in answers:
+        await step(
+            services.interview_submit_answer(
+                session_id=session_id, candidate=candidate, answer=text
+            )
+        )
+    if end:
+        await step(services.interview_end(session_id=session_id, candidate=candidate))
+    return frames
+
+
+def interview_take(candidate, session_id: str, **options) -> list[dict]:
+    """Run `interview_drive` from a synchronous test (needs transaction=True)."""
+    from asgiref.sync import async_to_sync
+
+    return async_to_sync(interview_drive)(candidate, session_id, **options)
+
+
+def interview_session_make(
+    *, candidate, job=None, turns=(), finished: bool = False, **fields
+):
+    """Create a stored session directly (for admin and permission tests).
+
+    `turns` are (question, answer) pairs of the first questions, in order;
+    `finished` stores it analysed (ended early unless all five were answered).
+    """
+    from interviews import state_machine as sm
+    from interviews.models import InterviewSession
+
+    state = sm.InterviewState().apply(sm.Initialize())
+    for question, answer in turns:
+        state = state.apply(sm.QuestionAsked(question, at="2026-01-05T10:00:00+00:00"))
+        state = state.apply(sm.Answer(answer, at="2026-01-05T10:01:00+00:00"))
+    if finished:
+        if state.phase != sm.ANALYSING:
+            state = state.apply(sm.EndInterview())
+        state = state.apply(sm.AnalysisFinished())
+        fields.setdefault("analysis", {"overall_score": 7.0, "recommendation": "hire"})
+    values = {
+        "session_id": f"made-{InterviewSession.objects.count() + 1}",
+        "job_title": job.title if job else "",
+        "state": state.to_dict(),
+        "interview_phase": state.phase,
+        "questions_asked": state.questions_asked,
+        "early_termination": state.ended_early,
+        **fields,
+    }
+    return InterviewSession.objects.create(candidate=candidate, job=job, **values)

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from interviews.models import InterviewArtifact, InterviewSession
+from interviews.tests.factories import interview_session_make
 from resumes.tests.factories import candidate_make
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +28,12 @@ def other_job(other_recruiter, job_data):
 
 
 def finished_interview(job, candidate, session_id: str) -> InterviewSession:
-    return InterviewSession.objects.create(
-        session_id=session_id,
+    return interview_session_make(
         candidate=candidate,
         job=job,
-        job_title=job.title,
+        turns=[("Tell me about yourself.", "I build <b>APIs</b> in Django.")],
+        session_id=session_id,
         interview_phase="completed",
-        questions_asked=1,
         technical_score=7.5,
         communication_score=6.0,
         strengths_identified=["Quantified the results of their work."],
@@ -41,20 +41,6 @@ def finished_interview(job, candidate, session_id: str) -> InterviewSession:
         red_flags=["Contradicted the resume on dates."],
         overall_recommendation="hire",
         final_feedback="A solid backend engineer.",
-        conversation_history=[
-            {
-                "role": "interviewer",
-                "question_number": 1,
-                "question_type": "greeting",
-                "content": "Tell me about yourself.",
-            },
-            {
-                "role": "candidate",
-                "question_number": 1,
-                "question_type": "greeting",
-                "content": "I build <b>APIs</b> in Django.",
-            },
-        ],
         analysis={
             "overall_score": 7.1,
             "technical_score": 7.5,

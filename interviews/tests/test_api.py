@@ -12,28 +12,15 @@ from django.utils import timezone
 from interviews import services
 from interviews import state_machine as sm
 from interviews.models import InterviewArtifact, InterviewSession
-from interviews.tests.factories import ANSWERS, JOB_TEXT, RESUME
+from interviews.tests.factories import ANSWERS, interview_take
 
-pytestmark = pytest.mark.django_db
+# The interview steps run their queries in worker threads, as under a server.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_interview(candidate, session_id: str, *, answers=ANSWERS, job=None, end=False):
-    """Drive the services as the consumer does; return the frames sent."""
-    payload = {"candidate_resume": RESUME}
-    payload.update({"job_id": str(job.id)} if job else {"job_description": JOB_TEXT})
-    frames = services.interview_initialize(
-        session_id=session_id, candidate=candidate, payload=payload
-    )
-    frames += services.interview_advance(session_id=session_id)
-    for text in answers:
-        frames += services.interview_submit_answer(
-            session_id=session_id, candidate=candidate, answer=text
-        )
-        frames += services.interview_advance(session_id=session_id)
-    if end:
-        frames += services.interview_end(session_id=session_id, candidate=candidate)
-        frames += services.interview_advance(session_id=session_id)
-    return frames
+    fields = {"job_id": str(job.id), "job_description": None} if job else {}
+    return interview_take(candidate, session_id, answers=answers, end=end, **fields)
 
 
 def test_the_status_of_a_running_interview_shows_its_progress(candidate, client_for):
@@ -191,9 +178,7 @@ def test_an_expired_session_reports_expired_and_refuses_answers(candidate, clien
         == "expired"
     )
     with pytest.raises(services.OpenHireError) as caught:
-        services.interview_submit_answer(
-            session_id="exp-1", candidate=candidate, answer="late"
-        )
+        run_interview(candidate, "exp-1", answers=["late"])
     assert caught.value.message == sm.SESSION_EXPIRED
 
 

@@ -9,7 +9,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.utils import timezone
 
-from interviews import consumers, services
+from interviews import inputs, protocol, services
 from interviews import state_machine as sm
 from interviews.models import InterviewSession
 from interviews.tests.factories import (
@@ -235,17 +235,23 @@ async def test_reconnecting_to_a_finished_interview_resends_its_results(candidat
     await ws.disconnect()
 
 
-async def test_a_pending_question_is_asked_on_reconnect(candidate):
+async def test_a_pending_question_is_asked_on_reconnect(candidate, monkeypatch):
+    from unittest import mock
+
+    import ai as llm
+
     ws, _ = await start(candidate, "pending-1")
     await ws.disconnect()
-
-    @database_sync_to_async
-    def answer_without_asking():  # as if the worker died after storing the answer
-        services.interview_submit_answer(
-            session_id="pending-1", candidate=candidate, answer=ANSWERS[0]
-        )
-
-    await answer_without_asking()
+    monkeypatch.setattr(
+        llm,
+        "engine_is_local",
+        mock.create_autospec(llm.engine_is_local, return_value=False),
+    )
+    # As if the worker died after storing the answer, before asking the next one.
+    reply = await services.interview_submit_answer(
+        session_id="pending-1", candidate=candidate, answer=ANSWERS[0]
+    )
+    assert reply.pending
     ws = socket(f"session_id=pending-1&token={candidate.token}")
     await ws.connect()
     *_, question = await expect(ws, "connection_success", "welcome", "question")
@@ -261,7 +267,7 @@ async def test_another_candidates_session_is_refused(candidate, stranger):
     assert connected
     (error,) = await expect(ws, "error")
     assert error["message"] == services.SESSION_TAKEN
-    assert (await ws.receive_output(timeout=5))["code"] == consumers.CLOSE_FORBIDDEN
+    assert (await ws.receive_output(timeout=5))["code"] == protocol.CLOSE_FORBIDDEN
     await ws.disconnect()
 
 
@@ -271,7 +277,7 @@ async def test_an_unauthenticated_socket_is_closed_with_4401(db):
     message = await ws.receive_output(timeout=5)
     assert message == {
         "type": "websocket.close",
-        "code": consumers.CLOSE_UNAUTHENTICATED,
+        "code": protocol.CLOSE_UNAUTHENTICATED,
     }
     await ws.disconnect()
 
@@ -281,7 +287,7 @@ async def test_a_bad_token_is_closed_with_4401(db):
     await ws.connect()
     assert (await ws.receive_output(timeout=5))[
         "code"
-    ] == consumers.CLOSE_UNAUTHENTICATED
+    ] == protocol.CLOSE_UNAUTHENTICATED
     await ws.disconnect()
 
 
@@ -290,7 +296,7 @@ async def test_a_recruiter_cannot_take_an_interview(recruiter):
     await ws.connect()
     (error,) = await expect(ws, "error")
     assert error["message"] == services.CANDIDATES_ONLY
-    assert (await ws.receive_output(timeout=5))["code"] == consumers.CLOSE_FORBIDDEN
+    assert (await ws.receive_output(timeout=5))["code"] == protocol.CLOSE_FORBIDDEN
     await ws.disconnect()
 
 
@@ -306,7 +312,7 @@ async def test_a_malformed_session_id_is_refused(candidate):
     ws = socket(f"session_id=bad%20id!&token={candidate.token}")
     await ws.connect()
     (error,) = await expect(ws, "error")
-    assert error["message"] == services.INVALID_SESSION_ID
+    assert error["message"] == inputs.INVALID_SESSION_ID
     await ws.disconnect()
 
 
@@ -353,15 +359,16 @@ async def test_malformed_json_gets_an_error(candidate):
     ws = await open_socket(f"token={candidate.token}")
     await ws.send_to(text_data="{not json")
     (error,) = await expect(ws, "error")
-    assert error["message"] == consumers.NOT_JSON
+    assert error["message"] == protocol.NOT_JSON
     await ws.disconnect()
 
 
-async def test_initialising_twice_is_refused(candidate):
-    ws, _ = await start(candidate, "twice-1")
+async def test_initialising_twice_is_answered_like_a_reconnect(candidate):
+    ws, first = await start(candidate, "twice-1")
     await ws.send_json_to(initialize_frame())
-    (error,) = await expect(ws, "error")
-    assert error["message"] == sm.ALREADY_INITIALIZED
+    initialized, again = await expect(ws, "interview_initialized", "question")
+    assert initialized["total_questions"] == 5
+    assert again["question"] == first["question"] and again["question_number"] == 1
     await ws.disconnect()
 
 
@@ -383,7 +390,7 @@ async def test_an_oversized_frame_is_refused_and_closed_with_1009(candidate):
     await ws.send_json_to({"type": "ping", "padding": "x" * (65 * 1024)})
     (error,) = await expect(ws, "error")
     assert error["code"] == "frame_too_large"
-    assert (await ws.receive_output(timeout=5))["code"] == consumers.CLOSE_TOO_BIG
+    assert (await ws.receive_output(timeout=5))["code"] == protocol.CLOSE_TOO_BIG
     await ws.disconnect()
 
 
@@ -415,10 +422,12 @@ async def test_an_idle_session_expires_and_says_so(candidate, settings):
 async def test_an_engine_failure_in_analysis_falls_back_to_offline(
     candidate, monkeypatch
 ):
-    def broken(**kwargs):
+    import ai as llm
+
+    async def broken(**kwargs):
         raise TimeoutError("model timed out")
 
-    monkeypatch.setattr(services.llm, "analyze_interview", broken)
+    monkeypatch.setattr(llm, "aanalyze_interview", broken)
     ws, _ = await start(candidate, "fallback-1")
     await ws.send_json_to({"type": "end_interview"})
     _, completed = await expect(ws, "analysis_started", "interview_completed")
@@ -435,7 +444,7 @@ async def test_deleting_the_session_closes_its_socket(candidate, client_for):
     assert response.status_code == 200
     (error,) = await expect(ws, "error")
     assert error["code"] == "session_deleted"
-    assert (await ws.receive_output(timeout=5))["code"] == consumers.CLOSE_DELETED
+    assert (await ws.receive_output(timeout=5))["code"] == protocol.CLOSE_DELETED
     await ws.disconnect()
 
 
@@ -516,3 +525,89 @@ async def test_an_unreadable_data_url_resume_is_an_error(candidate):
     await ws.send_json_to({"type": "ping"})
     await expect(ws, "pong")
     await ws.disconnect()
+
+
+async def test_two_sockets_initialising_one_session_at_once_share_one_interview(
+    candidate,
+):
+    first = await open_socket(f"session_id=race-1&token={candidate.token}")
+    second = await open_socket(f"session_id=race-1&token={candidate.token}")
+    await asyncio.gather(
+        first.send_json_to(initialize_frame()), second.send_json_to(initialize_frame())
+    )
+    _, one = await expect(first, "interview_initialized", "question")
+    _, two = await expect(second, "interview_initialized", "question")
+    await first.disconnect()
+    await second.disconnect()
+    assert one["question"] == two["question"] and one["question_number"] == 1
+    count = database_sync_to_async(InterviewSession.objects.count)
+    assert await count() == 1
+    assert (await stored("race-1")).questions_asked == 1
+
+
+async def test_the_ai_interview_page_closing_and_reopening_gets_its_question(
+    trusted_mode, candidate
+):
+    """Replay ai_interview's src/app/candidates/interview/[sessionId]/page-backend.tsx.
+
+    Its effect re-runs when the socket opens: the first socket sends its init
+    and is closed at once, a second opens and sends the same init again.
+    """
+    query = f"session_id=cand-sess-1&candidate_id={candidate.id}"
+    init = {
+        "type": "initialize_interview",
+        "job_description": "Job for 6c4f1c1e",
+        "resume": "Resume for candidate Cara Candidate",
+        "candidate_id": str(candidate.id),
+        "session_id": "cand-sess-1",
+    }
+    first = await open_socket(query)
+    await first.send_json_to(init)
+    await first.disconnect()
+    second = await open_socket(query)
+    await second.send_json_to(init)
+    frames = await drain(second)
+    await second.disconnect()
+    types = [f["type"] for f in frames]
+    assert types[-2:] == ["interview_initialized", "question"] or types == [
+        "question",
+        "interview_initialized",
+        "question",
+    ], types
+    assert frames[-1]["question_number"] == 1
+    assert (await stored("cand-sess-1")).questions_asked == 1
+
+
+async def test_the_ft_interview_session_starts_with_a_data_url_resume_and_a_role(
+    trusted_mode, candidate
+):
+    """Replay openhire-frontend-testing's src/components/InterviewSession.tsx.
+
+    No query string; the session id comes from connection_success; the whole
+    job text as job_description and the resume PDF as a data URL.
+    """
+    import base64
+
+    from resumes.tests.documents import make_pdf
+
+    pdf = make_pdf(["Dana Example", "Built billing APIs in Python at Globex."])
+    ws = socket()
+    assert (await ws.connect())[0]
+    hello, _ = await expect(ws, "connection_success", "welcome")
+    await ws.send_json_to(
+        {
+            "type": "initialize_interview",
+            "data": {
+                "session_id": hello["session_id"],
+                "candidate_id": str(candidate.id),
+                "job_description": "We are hiring a backend engineer with 4+ years "
+                "of Python. You will own our billing APIs.",
+                "candidate_resume": "data:application/pdf;base64,"
+                + base64.b64encode(pdf).decode(),
+            },
+        }
+    )
+    _, question = await expect(ws, "interview_initialized", "question")
+    await ws.disconnect()
+    assert "backend engineer role" in question["question"]
+    assert "We are hiring" not in question["question"]

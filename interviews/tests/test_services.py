@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+from unittest import mock
 
-from interviews import services
+import pytest
+from channels.db import database_sync_to_async
+
+import ai as llm
+from interviews import inputs, services, store
 from interviews import state_machine as sm
 from interviews.models import InterviewSession
-from interviews.tests.factories import ANSWERS, JOB_TEXT, RESUME
+from interviews.tests.factories import ANSWERS, JOB_TEXT, RESUME, interview_drive
 from openhire.errors import OpenHireError
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def remote_engine(monkeypatch):
     """Take the two-step path of engines that call a model: answer, then ask."""
-    from unittest import mock
-
-    import ai as llm
-
     monkeypatch.setattr(
         llm,
         "engine_is_local",
@@ -27,122 +27,154 @@ def remote_engine(monkeypatch):
     )
 
 
-def started(candidate, session_id: str = "svc-1") -> InterviewSession:
-    services.interview_initialize(
-        session_id=session_id,
-        candidate=candidate,
-        payload={"job_description": JOB_TEXT, "candidate_resume": RESUME},
-    )
-    services.interview_advance(session_id=session_id)
+@pytest.fixture
+def queries_anywhere(monkeypatch):
+    """Record the SQL every thread runs (the steps query from worker threads)."""
+    from django.db.backends.utils import CursorWrapper
+
+    statements: list[str] = []
+    execute = CursorWrapper._execute
+
+    def recorded(self, sql, *args, **kwargs):
+        if not sql.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "BEGIN")):
+            statements.append(sql)
+        return execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(CursorWrapper, "_execute", recorded)
+    return statements
+
+
+@database_sync_to_async
+def stored(session_id: str = "svc-1") -> InterviewSession:
     return InterviewSession.objects.get(session_id=session_id)
 
 
-def test_a_stale_write_is_refused_and_the_row_is_unchanged(candidate):
-    session = started(candidate)
-    stale = InterviewSession.objects.get(pk=session.pk)
-    services.interview_submit_answer(
-        session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
+async def submit(candidate, answer: str, session_id: str = "svc-1") -> services.Reply:
+    return await services.interview_submit_answer(
+        session_id=session_id, candidate=candidate, answer=answer
     )
-    state = services._state(stale).apply(sm.Answer("a stale answer"))
-    assert services._commit(stale, state) is False
-    fresh = InterviewSession.objects.get(pk=session.pk)
+
+
+async def test_a_stale_write_is_refused_and_the_row_is_unchanged(candidate):
+    await interview_drive(candidate, "svc-1", answers=())
+    stale = await stored()
+    await submit(candidate, ANSWERS[0])
+    state = store.session_state(stale).apply(sm.Answer("a stale answer"))
+    assert await database_sync_to_async(store.session_commit)(stale, state) is False
+    fresh = await stored()
     assert fresh.state["turns"][0]["answer"] == ANSWERS[0]
-    assert fresh.version == session.version + 1
+    assert fresh.version == stale.version + 1
 
 
-def test_advancing_twice_asks_the_question_once(candidate, remote_engine):
-    started(candidate)
-    services.interview_submit_answer(
-        session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
-    )
-    first = services.interview_advance(session_id="svc-1")
-    again = services.interview_advance(session_id="svc-1")
-    assert again == []
-    assert first[0]["question_number"] == 2
-    assert InterviewSession.objects.get(session_id="svc-1").questions_asked == 2
+async def test_advancing_twice_asks_the_question_once(candidate, remote_engine):
+    await interview_drive(candidate, "svc-1", answers=())
+    reply = await submit(candidate, ANSWERS[0])
+    assert reply.pending
+    first = await services.interview_advance(session_id="svc-1")
+    again = await services.interview_advance(session_id="svc-1")
+    assert again.frames == [] and not again.pending
+    assert first.frames[0]["question_number"] == 2
+    assert (await stored()).questions_asked == 2
 
 
-def test_a_question_generated_for_a_stale_state_is_not_stored(
+async def test_a_question_generated_for_a_stale_state_is_not_stored(
     candidate, monkeypatch, remote_engine
 ):
-    started(candidate)
-    services.interview_submit_answer(
-        session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
-    )
-    real_ask = services._ask
+    await interview_drive(candidate, "svc-1", answers=())
+    await submit(candidate, ANSWERS[0])
+    real_ask = llm.anext_question
     raced = []
 
-    def ask_while_another_worker_moves_on(session, state):
-        question = real_ask(session, state)
+    async def ask_while_another_worker_moves_on(**kwargs):
+        question = await real_ask(**kwargs)
         if not raced:  # once: the racing worker asks Q2 and it is answered
             raced.append(True)
-            services.interview_advance(session_id="svc-1")
-            services.interview_submit_answer(
-                session_id="svc-1", candidate=candidate, answer=ANSWERS[1]
-            )
+            await services.interview_advance(session_id="svc-1")
+            await submit(candidate, ANSWERS[1])
         return question
 
-    monkeypatch.setattr(services, "_ask", ask_while_another_worker_moves_on)
-    services.interview_advance(session_id="svc-1")
-    session = InterviewSession.objects.get(session_id="svc-1")
+    monkeypatch.setattr(llm, "anext_question", ask_while_another_worker_moves_on)
+    await services.interview_advance(session_id="svc-1")
+    session = await stored()
     assert session.questions_asked == 2  # Q3 is pending, not a second copy of Q2
-    assert services._state(session).needs_question
+    assert store.session_state(session).needs_question
 
 
-def test_an_in_process_engine_asks_the_next_question_in_the_answers_write(
-    candidate, data_queries
+async def test_an_in_process_engine_asks_the_next_question_in_the_answers_write(
+    candidate, queries_anywhere
 ):
-    started(candidate)
-    with data_queries() as captured:
-        frames = services.interview_submit_answer(
-            session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
-        )
-    assert [f["type"] for f in frames] == ["answer_received", "question"]
-    assert frames[1]["question_number"] == 2
-    assert [sql.split()[0] for sql in captured.statements] == ["SELECT", "UPDATE"]
-    session = InterviewSession.objects.get(session_id="svc-1")
+    await interview_drive(candidate, "svc-1", answers=())
+    queries_anywhere.clear()
+    reply = await submit(candidate, ANSWERS[0])
+    assert [f["type"] for f in reply.frames] == ["answer_received", "question"]
+    assert reply.frames[1]["question_number"] == 2 and not reply.pending
+    assert [sql.split()[0] for sql in queries_anywhere] == ["SELECT", "UPDATE"]
+    session = await stored()
     assert session.questions_asked == 2
     assert session.state["turns"][0]["answer"] == ANSWERS[0]  # committed together
-    assert services.interview_advance(session_id="svc-1") == []
+    assert (await services.interview_advance(session_id="svc-1")).frames == []
 
 
-def test_a_model_engine_answers_first_and_asks_in_a_second_write(
+async def test_a_model_engine_answers_first_and_asks_in_a_second_write(
     candidate, remote_engine
 ):
-    started(candidate)
-    frames = services.interview_submit_answer(
-        session_id="svc-1", candidate=candidate, answer=ANSWERS[0]
+    await interview_drive(candidate, "svc-1", answers=())
+    reply = await submit(candidate, ANSWERS[0])
+    assert [f["type"] for f in reply.frames] == ["answer_received"]
+    assert reply.pending and (await stored()).questions_asked == 1
+    asked = await services.interview_advance(session_id="svc-1")
+    assert [f["type"] for f in asked.frames] == ["question"]
+
+
+async def test_each_answer_is_stored_once_and_the_transcript_is_derived(candidate):
+    await interview_drive(candidate, "svc-1", answers=ANSWERS[:2])
+    session = await stored()
+    assert "conversation_history" not in {f.name for f in session._meta.fields}
+    history = session.conversation_history
+    assert [m["content"] for m in history if m["role"] == "candidate"] == list(
+        ANSWERS[:2]
     )
-    assert [f["type"] for f in frames] == ["answer_received"]
-    assert InterviewSession.objects.get(session_id="svc-1").questions_asked == 1
-    asked = services.interview_advance(session_id="svc-1")
-    assert [f["type"] for f in asked] == ["question"]
+    assert all(m["timestamp"] for m in history)
+    assert [m["question_number"] for m in history] == [1, 1, 2, 2, 3]
 
 
-def test_initialising_a_taken_session_id_is_refused(candidate, stranger):
-    started(candidate, "taken-1")
+async def test_initialising_a_taken_session_id_is_refused(candidate, stranger):
+    await interview_drive(candidate, "taken-1", answers=())
     with pytest.raises(OpenHireError) as caught:
-        started(stranger, "taken-1")
+        await interview_drive(stranger, "taken-1", answers=())
     assert caught.value.message == services.SESSION_TAKEN
+    assert caught.value.code == "already_initialized"
 
 
-@pytest.mark.parametrize("session_id", ["", None, "1732812345678", "a.b-c_d", "x" * 64])
+async def test_initialising_again_is_answered_like_a_reconnect(candidate):
+    first = await interview_drive(candidate, "again-1", answers=ANSWERS[:1])
+    again = await interview_drive(candidate, "again-1", answers=())
+    assert [f["type"] for f in again] == ["interview_initialized", "question"]
+    assert again[1]["question"] == first[-1]["question"]
+    assert again[1]["question_number"] == 2
+
+
+@pytest.mark.parametrize(
+    "session_id", ["", None, "1732812345678", "a.b-c_d", "x" * 128, "..a"]
+)
 def test_session_ids_are_accepted_or_generated(session_id):
-    cleaned = services.interview_session_id_clean(session_id=session_id)
-    assert services.SESSION_ID_PATTERN.match(cleaned)
+    cleaned = inputs.interview_session_id_clean(session_id=session_id)
+    assert inputs.SESSION_ID_PATTERN.match(cleaned)
     if session_id:
         assert cleaned == session_id
 
 
-@pytest.mark.parametrize("session_id", ["x" * 65, "has space", "semi;colon", "é"])
+@pytest.mark.parametrize(
+    "session_id", ["x" * 129, "has space", "semi;colon", "é", ".", "..", "a/b"]
+)
 def test_bad_session_ids_are_refused(session_id):
     with pytest.raises(OpenHireError) as caught:
-        services.interview_session_id_clean(session_id=session_id)
-    assert caught.value.message == services.INVALID_SESSION_ID
+        inputs.interview_session_id_clean(session_id=session_id)
+    assert caught.value.message == inputs.INVALID_SESSION_ID
 
 
 def test_a_structured_job_description_gives_title_and_skills():
-    cleaned = services.interview_input_clean(
+    cleaned = inputs.interview_input_clean(
         payload={
             "job_description": {
                 "title": "Data Engineer",
@@ -159,7 +191,35 @@ def test_a_structured_job_description_gives_title_and_skills():
 
 def test_a_resume_that_is_not_text_is_refused():
     with pytest.raises(OpenHireError) as caught:
-        services.interview_input_clean(
+        inputs.interview_input_clean(
             payload={"job_description": JOB_TEXT, "resume": {"pdf": "no"}}
         )
     assert caught.value.code == "invalid_resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # the FT client's free-text job (openhire-frontend-testing, issue 12 §7)
+            "We are hiring a backend engineer with 4+ years of experience in "
+            "Python and PostgreSQL. You will own our billing APIs.",
+            "backend engineer",
+        ),
+        (
+            "We are looking for an experienced Registered Nurse to join our ICU.",
+            "Registered Nurse",
+        ),
+        (
+            "Position: Account Executive\nWe sell software to hospitals.",
+            "Account Executive",
+        ),
+        (
+            "Senior Backend Engineer. Build our hiring APIs with Python.",
+            "Senior Backend Engineer",
+        ),
+        ("Our clinic is seeking a dental hygienist, part-time.", "dental hygienist"),
+        ("Join us! Build great things with great people every day.", "this role"),
+    ],
+)
+def test_a_free_text_job_gives_a_role_title_that_reads_well(text, title):
+    assert inputs.role_title(text) == title

@@ -200,23 +200,18 @@ CASES = [
 
 
 def finished_interview(*, candidate, job) -> str:
-    """Run the candidate's interview for `job` to its analysis; return its id."""
-    from interviews import services
-    from interviews.tests.factories import ANSWERS, RESUME
+    """Store the candidate's analysed interview for `job`; return its id."""
+    from interviews.tests.factories import ANSWERS, interview_session_make
 
-    session_id = "1732812345678"
-    services.interview_initialize(
-        session_id=session_id,
+    turns = [(f"Question {n}?", answer) for n, answer in enumerate(ANSWERS, 1)]
+    session = interview_session_make(
         candidate=candidate,
-        payload={"job_id": str(job.id), "candidate_resume": RESUME},
+        job=job,
+        turns=turns,
+        finished=True,
+        session_id="1732812345678",
     )
-    services.interview_advance(session_id=session_id)
-    for answer in ANSWERS:
-        services.interview_submit_answer(
-            session_id=session_id, candidate=candidate, answer=answer
-        )
-        services.interview_advance(session_id=session_id)
-    return session_id
+    return session.session_id
 
 
 @pytest.fixture

@@ -202,11 +202,11 @@ async def _interview_burst(
 def test_the_interview_socket_answers_every_malformed_frame_and_still_interviews(
     candidate, settings, monkeypatch
 ):
-    from interviews import consumers
+    from interviews import protocol
 
     # The frame-rate and start-rate limits have their own tests; a burst here
     # would trip them and hide what the fuzzing is after.
-    monkeypatch.setattr(consumers, "MAX_FRAMES_PER_SECOND", 10_000)
+    monkeypatch.setattr(protocol, "MAX_FRAMES_PER_SECOND", 10_000)
     settings.OPENHIRE_THROTTLE_INTERVIEW = None
     settings.OPENHIRE_THROTTLE_AI_IP = None
     session_ids = (str(1_800_000_000_000 + n) for n in range(10_000))
