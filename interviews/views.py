@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+import ai as llm
 from accounts.identity import request_user
 from interviews import serializers as s
 from interviews.services import (
@@ -86,6 +87,7 @@ class InterviewHealthView(APIView):
                 "active_sessions": interview_active_count(),
                 "timestamp": timezone.now().isoformat(),
                 "version": __version__,
+                "model_calls": llm.model_load(),
             }
         )
 
