@@ -588,6 +588,11 @@ async def bench_database(db: str, args: argparse.Namespace, model_port: int) -> 
             results.append((db, f"{args.reviews} reviews (wall)", run, 0.0))
     finally:
         server_stop(server)
+        if any(run.errors for _db, _name, run, _l1 in results):
+            errors = [line for line in server.log().splitlines() if "Error" in line]
+            print(f"{db} server log {server.log_path}, last errors:")
+            for line in errors[-5:]:
+                print("   ", line[:240])
     return results
 
 
