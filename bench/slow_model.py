@@ -294,6 +294,7 @@ class Run:
     health_ms: list[float] = field(default_factory=list)
     rss_peak_mb: float = 0.0
     max_in_flight: int = 0
+    cpu_s: float = 0.0  # the server process's CPU time during the run
 
     @property
     def p50(self) -> float:
@@ -398,6 +399,15 @@ async def interview(
         run.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) `pid` has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -434,12 +444,14 @@ async def interviews(
     before = model_stats(model_port)["requests"]
     stop = asyncio.Event()
     watcher = asyncio.create_task(watch(base, pid, run, stop))
+    cpu_before = cpu_seconds(pid)
     started = time.perf_counter()
     ramp = args.ramp / len(candidates) if len(candidates) > 1 else 0.0
     await asyncio.gather(
         *(interview(ws_base, c, run, args, n * ramp) for n, c in enumerate(candidates))
     )
     run.seconds = time.perf_counter() - started
+    run.cpu_s = cpu_seconds(pid) - cpu_before
     stop.set()
     await watcher
     stats = model_stats(model_port)
@@ -448,7 +460,7 @@ async def interviews(
     return run
 
 
-async def reviews(base: str, count: int) -> Run:
+async def reviews(base: str, pid: int, count: int) -> Run:
     """POST /review-resume `count` times at once (anonymous, distinct resumes)."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -483,9 +495,11 @@ async def reviews(base: str, count: int) -> Run:
         except Exception as exc:  # noqa: BLE001
             run.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
+    cpu_before = cpu_seconds(pid)
     started = time.perf_counter()
     await asyncio.gather(*(timed(n) for n in range(count)))
     run.seconds = time.perf_counter() - started
+    run.cpu_s = cpu_seconds(pid) - cpu_before
     pool.shutdown()
     return run
 
@@ -549,15 +563,16 @@ def row(db: str, name: str, run: Run, l1: float) -> str:
         f"| {len(run.errors):>4} | {run.p50:>8.0f} | {run.p99:>8.0f} "
         f"| {run.p99 / l1 if l1 else float('nan'):>6.2f} | {calls:>5.2f} "
         f"| {run.rss_peak_mb:>6.0f} | {percentile(run.health_ms, 0.99):>7.0f} "
-        f"| {run.statuses:>6} | {run.max_in_flight:>5} |"
+        f"| {run.statuses:>6} | {run.max_in_flight:>5} "
+        f"| {1000 * run.cpu_s / max(1, run.completed):>7.0f} |"
     )
 
 
 HEADER = (
     "| db       | run                    |     n |  done | errs | p50 (ms) | p99 (ms) "
-    "| p99/L1 | calls | RSS MB | health99 | status | model |\n"
+    "| p99/L1 | calls | RSS MB | health99 | status | model | cpu ms |\n"
     "|----------|------------------------|-------|-------|------|----------|----------"
-    "|--------|-------|--------|----------|--------|-------|"
+    "|--------|-------|--------|----------|--------|-------|---------|"
 )
 
 
@@ -583,7 +598,7 @@ async def bench_database(db: str, args: argparse.Namespace, model_port: int) -> 
             results.append((db, f"{count} interviews", run, l1))
             print(row(db, f"{count} interviews", run, l1), flush=True)
         if args.reviews:
-            run = await reviews(base, args.reviews)
+            run = await reviews(base, pid, args.reviews)
             run.rss_peak_mb = rss_mb(pid)
             results.append((db, f"{args.reviews} reviews (wall)", run, 0.0))
     finally:
