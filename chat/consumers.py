@@ -13,11 +13,10 @@ import json
 import logging
 from typing import Any
 
-from asgiref.sync import sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from chat.serializers import ChatRequestSerializer
-from chat.services import chat_respond, chat_test_endpoints_enabled
+from chat.services import chat_respond_async, chat_test_endpoints_enabled
 from openhire.errors import OpenHireError
 
 logger = logging.getLogger("openhire.chat")
@@ -39,10 +38,10 @@ TOO_LARGE = f"The frame is larger than {MAX_FRAME_CHARS:,} characters."
 REPLY_FAILED = "The assistant could not answer; please try again."
 
 
-def _answer(payload: dict[str, Any]) -> dict[str, Any]:
+def _request(payload: dict[str, Any]) -> dict[str, Any]:
     serializer = ChatRequestSerializer(data=payload)
     serializer.is_valid(raise_exception=True)
-    return chat_respond(**serializer.validated_data, test=True)
+    return serializer.validated_data
 
 
 class TestChatConsumer(AsyncWebsocketConsumer):
@@ -78,9 +77,8 @@ class TestChatConsumer(AsyncWebsocketConsumer):
             await self.send_event("error", error=NOT_OBJECT)
             return
         try:
-            # The model call may block for seconds and touches no database: keep
-            # it off the thread that database_sync_to_async calls share.
-            answer = await sync_to_async(_answer, thread_sensitive=False)(payload)
+            # The model is awaited on the event loop: no thread waits for it.
+            answer = await chat_respond_async(**_request(payload), test=True)
         except OpenHireError as exc:
             await self.send_event("error", error=exc.message)
             return
