@@ -353,7 +353,7 @@ async def run(args: argparse.Namespace) -> int:
         "per echo round trip"
     )
     if args.profile:
-        print_profile(turn_profile(args.profile))
+        print_profile(await asyncio.to_thread(turn_profile, args.profile))
     for error in sorted(set(interviews.errors + echo.errors))[:10]:
         print("  error:", error)
     floor = percentile(echo.latencies_ms, 0.99)

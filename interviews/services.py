@@ -7,11 +7,11 @@ step is still `pending` (the next question or the analysis), which
 is returned, so a frame announces only what is stored and any worker can serve
 the next message. The rules live in `interviews.state_machine`; an illegal move
 surfaces as `OpenHireError`, which the consumer sends as an `error` frame.
+The REST reads are in `interviews.selectors`.
 
 Model calls are awaited on the event loop (`ai.anext_question`,
 `ai.aanalyze_interview`); only the short database steps of `interviews.store`
-run in a thread (`database_sync_to_async`), never around a model call. The
-REST reads at the bottom are synchronous.
+run in a thread (`database_sync_to_async`), never around a model call.
 """
 
 from __future__ import annotations
@@ -31,15 +31,19 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import ai as llm
-from accounts.identity import identify, trusted_mode
+from accounts.identity import identify
 from accounts.models import Role, User
-from accounts.permissions import require_user
 from ai.offline import OfflineEngine
 from ai.types import InterviewAnalysis, InterviewContext, JobSpec
 from interviews import protocol, store
 from interviews import state_machine as sm
-from interviews.inputs import interview_input_clean, interview_session_id_clean
+from interviews.inputs import (
+    InterviewInput,
+    interview_input_clean,
+    interview_session_id_clean,
+)
 from interviews.models import InterviewArtifact, InterviewSession
+from interviews.selectors import SESSION_NOT_FOUND
 from openhire.errors import OpenHireError
 from openhire.throttling import ai_throttle_wait
 
@@ -50,14 +54,11 @@ MAX_ATTEMPTS = 5
 # --- user-facing messages (asserted by tests) -----------------------------------
 
 SESSION_TAKEN = store.SESSION_TAKEN
-SESSION_NOT_FOUND = "Interview session not found."
-SESSION_NOT_FINISHED = "The interview is not finished yet; results are not available."
 CANDIDATE_REQUIRED = (
     "An identified candidate is required: connect with ?token=<token>"
     " (or send candidate_id when the server trusts client ids)."
 )
 CANDIDATES_ONLY = "Only candidates can take interviews."
-NOT_YOURS = "You can only see interviews you took or interviews for your own jobs."
 DELETED = "Session {session_id} cleaned up successfully"
 BUSY = "The interview was changed by another connection at the same time; try again."
 
@@ -161,18 +162,50 @@ async def interview_open(*, session_id: str | None, candidate: User | None) -> O
 # --- initialising -----------------------------------------------------------------
 
 
-def _initialized_session(
+def _session_or_input(
     session_id: str, candidate: User, payload: dict[str, Any]
+) -> InterviewSession | InterviewInput:
+    """Return the candidate's existing session, else the validated init fields."""
+    session = store.session_owned(
+        session_id=session_id, candidate=candidate, code="already_initialized"
+    )
+    return session if session is not None else interview_input_clean(payload=payload)
+
+
+def _session_created(
+    session_id: str,
+    candidate: User,
+    cleaned: InterviewInput,
+    state: sm.InterviewState,
+    ai_meta: dict[str, Any],
 ) -> InterviewSession:
-    """Return the candidate's session, creating it from `payload` when it is new."""
+    """Insert the session; when a racing socket created it first, return theirs."""
     owned = {"session_id": session_id, "candidate": candidate}
-    session = store.session_owned(**owned, code="already_initialized")
-    if session is None:
-        cleaned = interview_input_clean(payload=payload)
-        session = store.session_create(**owned, cleaned=cleaned)
-    if session is None:  # a racing socket created it first: answer as a reconnect
+    session = store.session_create(
+        **owned, cleaned=cleaned, state=state, ai_meta=ai_meta
+    )
+    if session is None:  # answered as a reconnect
         session = store.session_owned(**owned, code="already_initialized")
     return session
+
+
+async def _first_state(
+    session_id: str, cleaned: InterviewInput
+) -> tuple[sm.InterviewState, dict[str, Any]]:
+    """Return the initialised state; an in-process engine's first question asked."""
+    state = sm.InterviewState().apply(sm.Initialize())
+    if not llm.engine_is_local():
+        return state, {}
+    context = InterviewContext(job=cleaned.job_spec, resume_text=cleaned.resume_text)
+    question = await _engine_call(
+        session_id,
+        "next_question",
+        {},
+        context=context,
+        question_type=state.phase,
+        history=[],
+    )
+    return _with_question(None, state, question)
 
 
 def _throttle_wait(candidate: User, ip: str) -> int | None:
@@ -199,8 +232,11 @@ async def interview_initialize(
     wait = await _db(_throttle_wait)(candidate, ip)
     if wait is not None:  # OPENHIRE_THROTTLE_INTERVIEW / OPENHIRE_THROTTLE_AI_IP
         return Reply([protocol.init_throttled(wait)])
-    session = await _db(_initialized_session)(session_id, candidate, payload)
-    return _resume(session).after(protocol.initialized(session_id))
+    found = await _db(_session_or_input)(session_id, candidate, payload)
+    if not isinstance(found, InterviewSession):  # new: one INSERT, question included
+        state, meta = await _first_state(session_id, found)
+        found = await _db(_session_created)(session_id, candidate, found, state, meta)
+    return _resume(found).after(protocol.initialized(session_id))
 
 
 # --- asking and analysing ------------------------------------------------------------
@@ -292,10 +328,10 @@ async def _engine_call(
 
 
 def _with_question(
-    session: InterviewSession, state: sm.InterviewState, question: llm.Question
+    session: InterviewSession | None, state: sm.InterviewState, question: llm.Question
 ) -> tuple[sm.InterviewState, dict[str, Any]]:
     """Return `state` with `question` asked, and the AI metadata that records it."""
-    meta = dict(session.ai_meta or {})
+    meta = dict(session.ai_meta or {}) if session is not None else {}
     meta["questions"] = [
         *meta.get("questions", []),
         {"question_type": question.question_type, **question.meta.as_dict()},
@@ -304,38 +340,40 @@ def _with_question(
 
 
 def _store_question(
-    session_id: str, asked: tuple[str, int], question: llm.Question
+    session: InterviewSession, asked: tuple[str, int], question: llm.Question
 ) -> InterviewSession:
     """Store `question` if the session still waits for it; return the session.
 
-    `asked` is the (phase, questions so far) the question was made for: when a
-    racing socket asked it or moved on, what is stored stands.
+    `session` is as read before the question was made for `asked` (phase,
+    questions so far); it is read again only when a racing socket wrote first,
+    and what that socket stored stands.
     """
     for _attempt in range(MAX_ATTEMPTS):
-        session = _existing(session_id)
         state = store.session_state(session)
         if not (state.needs_question and (state.phase, len(state.turns)) == asked):
             return session
         new_state, meta = _with_question(session, state, question)
         if store.session_commit(session, new_state, ai_meta=meta):
             return session
+        session = _existing(session.session_id)
     raise _busy()
 
 
-def _store_analysis(session_id: str, analysis: InterviewAnalysis) -> InterviewSession:
+def _store_analysis(
+    session: InterviewSession, analysis: InterviewAnalysis
+) -> InterviewSession:
     """Store the analysis if the session is still being analysed; return it."""
     for _attempt in range(MAX_ATTEMPTS):
-        session = _existing(session_id)
         state = store.session_state(session)
         if state.phase != sm.ANALYSING:
             return session
+        fields = _analysis_fields(session, analysis)
         if store.session_commit(
-            session,
-            _apply(state, sm.AnalysisFinished()),
-            **_analysis_fields(session, analysis),
+            session, _apply(state, sm.AnalysisFinished()), **fields
         ):
             interview_transcript_store(session=session)
             return session
+        session = _existing(session.session_id)
     raise _busy()
 
 
@@ -386,10 +424,10 @@ async def interview_advance(
     if state.needs_question:
         question = await _ask(session, state, **listeners)
         asked = (state.phase, len(state.turns))
-        session = await _db(_store_question)(session_id, asked, question)
+        session = await _db(_store_question)(session, asked, question)
     elif state.phase == sm.ANALYSING:
         analysis = await _analyse(session, state, **listeners)
-        session = await _db(_store_analysis)(session_id, analysis)
+        session = await _db(_store_analysis)(session, analysis)
     else:
         return Reply()
     return replace(_resume(session), pending=False)
@@ -460,10 +498,11 @@ async def interview_end(*, session_id: str, candidate: User | None) -> Reply:
 
 
 def interview_transcript_store(*, session: InterviewSession) -> InterviewArtifact:
-    """Store the finished interview's JSON transcript in Django storage (once)."""
-    existing = session.artifacts.filter(artifact_type="transcript").first()
-    if existing is not None:
-        return existing
+    """Store the finished interview's JSON transcript in Django storage (once).
+
+    The unique (session, type) constraint decides between racing workers: the
+    loser deletes its file and returns the stored artifact.
+    """
     transcript = {
         "session_id": session.session_id,
         "candidate_id": str(session.candidate_id),
@@ -523,104 +562,3 @@ def interview_delete(*, session: InterviewSession) -> None:
 def interview_group(session_id: str) -> str:
     """Return the channel-layer group of a session's sockets (any worker)."""
     return f"interview.{session_id}"
-
-
-# --- REST reads -----------------------------------------------------------------------
-
-
-def interview_get_for(*, user: User | None, session_id: str) -> InterviewSession:
-    """Return a session the caller may read; 401 anonymous, 404 unknown, 403 not theirs.
-
-    Readable by its candidate and by the recruiter of its job. In trusted mode,
-    without a token, every session is readable by its id (DESIGN.md §4: the
-    gateway decides who reaches these calls).
-    """
-    if user is None and not trusted_mode():
-        require_user(user)
-    session = (
-        InterviewSession.objects.select_related("job")
-        .filter(session_id=session_id)
-        .first()
-    )
-    if session is None:
-        raise OpenHireError(SESSION_NOT_FOUND, "not_found", status=404)
-    if user is not None and not (
-        session.candidate_id == user.pk
-        or (session.job is not None and session.job.recruiter_id == user.pk)
-    ):
-        raise OpenHireError(NOT_YOURS, "forbidden", status=403)
-    return store.session_expire_if_idle(session)
-
-
-def interview_status(*, session: InterviewSession) -> dict[str, Any]:
-    state = store.session_state(session)
-    return {
-        "session_id": session.session_id,
-        "status": interview_status_name(state),
-        "questions_asked": state.questions_asked,
-        "total_questions": sm.TOTAL_QUESTIONS,
-        "progress_percentage": state.progress_percentage,
-        "has_feedback": session.analysis is not None,
-        "interview_phase": state.phase,
-        "early_termination": session.early_termination,
-        "timestamp": timezone.now().isoformat(),
-    }
-
-
-def interview_status_name(state: sm.InterviewState) -> str:
-    """Name the session's status: waiting, in_progress, analyzing, completed, expired.
-
-    An interview ended early is `completed` too (it has its analysis); the
-    additive `interview_phase` and `early_termination` fields tell them apart.
-    """
-    if state.phase in sm.QUESTION_PHASES:
-        return "in_progress"
-    return {
-        sm.WAITING: "waiting",
-        sm.ANALYSING: "analyzing",
-        sm.COMPLETED: "completed",
-        sm.ENDED_EARLY: "completed",
-        sm.EXPIRED: "expired",
-    }[state.phase]
-
-
-def interview_results(*, session: InterviewSession) -> dict[str, Any]:
-    """Return the results of a finished session; 409 while it is not finished."""
-    state = store.session_state(session)
-    if not state.is_finished or session.analysis is None:
-        raise OpenHireError(SESSION_NOT_FINISHED, "not_finished", status=409)
-    messages = state.messages()
-    return {
-        "session_id": session.session_id,
-        "analysis": session.analysis,
-        "interview_data": {
-            "questions_asked": state.questions_asked,
-            "total_messages": len(messages),
-            "completion_time": session.end_time.isoformat()
-            if session.end_time
-            else None,
-            "duration_minutes": session.duration_minutes,
-            "early_termination": session.early_termination,
-            "conversation_history": messages,
-        },
-        "artifacts": [
-            {
-                "id": str(artifact.id),
-                "type": artifact.artifact_type,
-                "url": artifact.file.url,
-                "size_bytes": artifact.size_bytes,
-                "created_at": artifact.created_at.isoformat(),
-            }
-            for artifact in session.artifacts.all()
-        ],
-        "ai_meta": session.ai_meta,
-        "timestamp": timezone.now().isoformat(),
-    }
-
-
-def interview_active_count() -> int:
-    """Count unfinished, unexpired sessions active within the idle limit (all workers)."""
-    cutoff = timezone.now() - store.idle_limit()
-    return InterviewSession.objects.filter(
-        interview_phase__in=sm.ACTIVE_PHASES, last_activity__gte=cutoff
-    ).count()

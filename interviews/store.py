@@ -35,7 +35,9 @@ def session_state(session: InterviewSession) -> sm.InterviewState:
 
 
 def session_find(*, session_id: str) -> InterviewSession | None:
-    return InterviewSession.objects.filter(session_id=session_id).first()
+    """Return the session by its client id (one indexed read, no ORDER BY)."""
+    found = InterviewSession.objects.filter(session_id=session_id).order_by()[:1]
+    return next(iter(found), None)
 
 
 def session_owned(
@@ -83,10 +85,14 @@ def session_commit(
 
 
 def session_create(
-    *, session_id: str, candidate: User, cleaned: InterviewInput
+    *,
+    session_id: str,
+    candidate: User,
+    cleaned: InterviewInput,
+    state: sm.InterviewState,
+    ai_meta: dict[str, Any],
 ) -> InterviewSession | None:
     """Insert a new, initialised session; None when that session id already exists."""
-    state = sm.InterviewState().apply(sm.Initialize())
     spec = cleaned.job_spec
     session = InterviewSession(
         session_id=session_id,
@@ -99,6 +105,7 @@ def session_create(
         company_name=spec.company_name[:300],
         resume_text=cleaned.resume_text,
         start_time=timezone.now(),
+        ai_meta=ai_meta,
         **_projection(state),
     )
     try:  # one INSERT, atomic on its own

@@ -14,14 +14,13 @@ from rest_framework.views import APIView
 import ai as llm
 from accounts.identity import request_user
 from interviews import serializers as s
-from interviews.services import (
-    DELETED,
+from interviews.selectors import (
     interview_active_count,
-    interview_delete,
     interview_get_for,
     interview_results,
     interview_status,
 )
+from interviews.services import DELETED, interview_delete
 from interviews.state_machine import TOTAL_QUESTIONS
 from openhire import __version__
 from openhire.schema import ErrorSerializer, error_responses

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from interviews import services
+from interviews import selectors, services
 from interviews import state_machine as sm
 from interviews.models import InterviewArtifact, InterviewSession
 from interviews.tests.factories import ANSWERS, interview_take
@@ -75,7 +75,7 @@ def test_results_are_409_while_the_interview_runs(candidate, client_for):
     response = client_for(candidate).get("/ai-interview/results/res-2")
     assert response.status_code == 409
     assert response.json() == {
-        "detail": services.SESSION_NOT_FINISHED,
+        "detail": selectors.SESSION_NOT_FINISHED,
         "code": "not_finished",
     }
 
@@ -104,7 +104,7 @@ def test_another_candidate_cannot_read_or_delete_a_session(
         client.delete("/ai-interview/session/priv-1"),
     ):
         assert response.status_code == 403
-        assert response.json()["detail"] == services.NOT_YOURS
+        assert response.json()["detail"] == selectors.NOT_YOURS
     assert InterviewSession.objects.filter(session_id="priv-1").exists()
 
 
