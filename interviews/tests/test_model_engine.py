@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+import ai as llm
 from ai.testing import OpenAIStub, StubReply
 from interviews import protocol
 from interviews.tests.factories import (
@@ -49,6 +50,7 @@ def model(settings):
     settings.OPENAI_API_KEY = ""
     settings.OPENHIRE_LLM_TIMEOUT_S = 5
     settings.OPENHIRE_LLM_MAX_CONCURRENCY = 100
+    llm.model_load()  # build the engine (and import its client) before the clock runs
     yield stub
     stub.stop()
 
@@ -111,11 +113,14 @@ async def test_a_client_waiting_for_a_busy_model_is_told_its_place(
     candidate, stranger, model, settings
 ):
     settings.OPENHIRE_LLM_MAX_CONCURRENCY = 1
-    model.replies = [StubReply(content=ANSWER, delay_s=0.6)]
+    model.replies = [StubReply(content=ANSWER, delay_s=1.0)]
     first = await open_socket(f"session_id=busy-1&token={candidate.token}")
     second = await open_socket(f"session_id=busy-2&token={stranger.token}")
     await first.send_json_to(initialize_frame())
-    await asyncio.sleep(0.2)  # the first holds the only place
+    for _ in range(100):  # until the first holds the only place
+        if llm.model_load()["in_flight"] == 1:
+            break
+        await asyncio.sleep(0.02)
     await second.send_json_to(initialize_frame())
     await expect(first, "interview_initialized", "question")
     initialized, status, question = await expect(
