@@ -12,7 +12,12 @@ through the small `ENGINES` registry. Callers never see LangChain types.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ai.engines import get_engine
+from ai.prompts import untrusted
+from ai.provider import OnWait
 from ai.types import (
     AIMeta,
     ChatMessage,
@@ -45,8 +50,10 @@ __all__ = [
     "chat_reply",
     "engine_is_local",
     "engine_name",
+    "model_load",
     "next_question",
     "review_resume",
+    "untrusted",
 ]
 
 
@@ -91,31 +98,68 @@ def chat_reply(*, user_input: str, history: list[ChatMessage]) -> ChatReply:
 # -- the same four questions, awaited -----------------------------------------
 # Async callers (the interview consumer, async views) await these: a model engine
 # waits on the network without holding a thread; the offline engine answers inline.
+# When the provider's calls are all taken the caller queues (first come, first
+# served) and `on_wait(position)` hears its place (1 = next), once; the
+# callbacks may be plain functions or coroutines.
 
 
-async def areview_resume(*, resume_text: str, job: JobSpec) -> ResumeReview:
+async def areview_resume(
+    *, resume_text: str, job: JobSpec, on_wait: OnWait | None = None
+) -> ResumeReview:
     """Review a resume against a job, awaiting the engine."""
-    return await get_engine().areview_resume(resume_text=resume_text, job=job)
+    return await get_engine().areview_resume(
+        resume_text=resume_text, job=job, on_wait=on_wait
+    )
 
 
 async def anext_question(
-    *, context: InterviewContext, question_type: str, history: list[Turn]
+    *,
+    context: InterviewContext,
+    question_type: str,
+    history: list[Turn],
+    on_wait: OnWait | None = None,
+    on_delta: Callable[[str], Any] | None = None,
 ) -> Question:
-    """Ask the interview question of `question_type`, awaiting the engine."""
+    """Ask the interview question of `question_type`, awaiting the engine.
+
+    `on_delta(text)` hears the question's text piece by piece as the model
+    writes it (the offline engine: all at once); the returned `Question` is the
+    authoritative text (after a failed stream it is the offline fallback's).
+    """
     return await get_engine().anext_question(
-        context=context, question_type=question_type, history=history
+        context=context,
+        question_type=question_type,
+        history=history,
+        on_wait=on_wait,
+        on_delta=on_delta,
     )
 
 
 async def aanalyze_interview(
-    *, context: InterviewContext, history: list[Turn], ended_early: bool = False
+    *,
+    context: InterviewContext,
+    history: list[Turn],
+    ended_early: bool = False,
+    on_wait: OnWait | None = None,
 ) -> InterviewAnalysis:
     """Score a finished interview, awaiting the engine."""
     return await get_engine().aanalyze_interview(
-        context=context, history=history, ended_early=ended_early
+        context=context, history=history, ended_early=ended_early, on_wait=on_wait
     )
 
 
-async def achat_reply(*, user_input: str, history: list[ChatMessage]) -> ChatReply:
+async def achat_reply(
+    *, user_input: str, history: list[ChatMessage], on_wait: OnWait | None = None
+) -> ChatReply:
     """Answer one chat message, awaiting the engine."""
-    return await get_engine().achat_reply(user_input=user_input, history=history)
+    return await get_engine().achat_reply(
+        user_input=user_input, history=history, on_wait=on_wait
+    )
+
+
+def model_load() -> dict[str, Any]:
+    """Return this process's model calls: `in_flight`, `queued`, the cap, the breaker.
+
+    For a health check; the offline engine reports zeros.
+    """
+    return dict(get_engine().load())

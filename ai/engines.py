@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
-from typing import Protocol
+from typing import Any, Protocol
 
+from ai.provider import OnWait
 from ai.types import (
     ChatMessage,
     ChatReply,
@@ -17,6 +19,9 @@ from ai.types import (
     ResumeReview,
     Turn,
 )
+
+# Model calls in flight per process and provider (`OPENHIRE_LLM_MAX_CONCURRENCY`).
+DEFAULT_MAX_CONCURRENCY = 100
 
 ENGINES: dict[str, str] = {
     "offline": "ai.offline.OfflineEngine",
@@ -42,21 +47,40 @@ class Engine(Protocol):
     ) -> ChatReply: ...
 
     # Awaitable twins: a model engine awaits its provider on the event loop.
+    # `on_wait(position)` hears the caller's place when the provider's calls are
+    # all taken; `on_delta(text)` hears the question's text as it is written.
     async def areview_resume(
-        self, *, resume_text: str, job: JobSpec
+        self, *, resume_text: str, job: JobSpec, on_wait: OnWait | None = None
     ) -> ResumeReview: ...
 
     async def anext_question(
-        self, *, context: InterviewContext, question_type: str, history: list[Turn]
+        self,
+        *,
+        context: InterviewContext,
+        question_type: str,
+        history: list[Turn],
+        on_wait: OnWait | None = None,
+        on_delta: Callable[[str], Any] | None = None,
     ) -> Question: ...
 
     async def aanalyze_interview(
-        self, *, context: InterviewContext, history: list[Turn], ended_early: bool
+        self,
+        *,
+        context: InterviewContext,
+        history: list[Turn],
+        ended_early: bool,
+        on_wait: OnWait | None = None,
     ) -> InterviewAnalysis: ...
 
     async def achat_reply(
-        self, *, user_input: str, history: list[ChatMessage]
+        self,
+        *,
+        user_input: str,
+        history: list[ChatMessage],
+        on_wait: OnWait | None = None,
     ) -> ChatReply: ...
+
+    def load(self) -> dict[str, Any]: ...
 
 
 def parse_engine_spec(spec: str) -> tuple[str, str]:
@@ -84,6 +108,7 @@ class EngineConfig:
     base_url: str = ""
     api_key: str = field(default="", repr=False)
     timeout_s: float = 30.0
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
 
 
 class _Defaults:
@@ -121,6 +146,9 @@ def current_config() -> EngineConfig:
         base_url=getattr(_source, "OPENHIRE_LLM_BASE_URL", "") or "",
         api_key=getattr(_source, "OPENAI_API_KEY", "") or "",
         timeout_s=float(getattr(_source, "OPENHIRE_LLM_TIMEOUT_S", 30.0)),
+        max_concurrency=int(
+            getattr(_source, "OPENHIRE_LLM_MAX_CONCURRENCY", DEFAULT_MAX_CONCURRENCY)
+        ),
     )
 
 
@@ -137,6 +165,7 @@ def build_engine(config: EngineConfig) -> Engine:
         base_url=config.base_url,
         api_key=config.api_key,
         timeout_s=config.timeout_s,
+        max_concurrency=config.max_concurrency,
     )
 
 

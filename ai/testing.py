@@ -10,7 +10,11 @@ network. Use it as a context manager::
         ...
         stub.requests[0]["body"]["messages"]  # what the client sent
 
-When the script runs out, the last reply repeats.
+When the script runs out, the last reply repeats. A request with
+`"stream": true` is answered as server-sent events: the content in pieces of
+`chunk_chars` characters, `chunk_delay_s` apart, then the usage when the client
+asked for it (`stream_options.include_usage`). `max_in_flight` is the most
+requests the stub was answering at once.
 """
 
 from __future__ import annotations
@@ -33,6 +37,13 @@ class StubReply:
     tokens_in: int = 11
     tokens_out: int = 7
     error_message: str = "The stub server failed."
+    chunk_chars: int = 4  # streamed answers: characters per piece
+    chunk_delay_s: float = 0.0  # streamed answers: pause between pieces
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 1024  # many clients connect at once in the tests
+    daemon_threads = True
 
 
 class OpenAIStub:
@@ -41,6 +52,8 @@ class OpenAIStub:
     def __init__(self, replies: list[StubReply] | None = None) -> None:
         self.replies = list(replies or [StubReply()])
         self.requests: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -55,7 +68,13 @@ class OpenAIStub:
         with self._lock:
             index = len(self.requests)
             self.requests.append(request)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
             return self.replies[min(index, len(self.replies) - 1)]
+
+    def done(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def start(self) -> Self:
         stub = self
@@ -65,6 +84,12 @@ class OpenAIStub:
                 pass
 
             def do_POST(self) -> None:
+                try:
+                    self._answer()
+                finally:
+                    stub.done()
+
+            def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 try:
@@ -87,8 +112,23 @@ class OpenAIStub:
                         reply.status,
                         {"error": {"message": reply.error_message, "type": "error"}},
                     )
+                elif body.get("stream"):
+                    self._stream(body, reply)
                 else:
                     self._send(200, completion(body, reply))
+
+            def _stream(self, body: dict[str, Any], reply: StubReply) -> None:
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    for event in completion_events(body, reply):
+                        self.wfile.write(f"data: {event}\n\n".encode())
+                        self.wfile.flush()
+                        if reply.chunk_delay_s:
+                            time.sleep(reply.chunk_delay_s)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timed out) first
 
             def _send(self, status: int, payload: dict[str, Any]) -> None:
                 data = json.dumps(payload).encode()
@@ -101,8 +141,7 @@ class OpenAIStub:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timed out) first
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.02},
@@ -144,3 +183,39 @@ def completion(request: dict[str, Any], reply: StubReply) -> dict[str, Any]:
             "total_tokens": reply.tokens_in + reply.tokens_out,
         },
     }
+
+
+def completion_events(request: dict[str, Any], reply: StubReply) -> list[str]:
+    """Build the server-sent events of a streamed completion, `[DONE]` last."""
+
+    def chunk(choices: list[dict[str, Any]], **extra: Any) -> str:
+        return json.dumps(
+            {
+                "id": "chatcmpl-stub",
+                "object": "chat.completion.chunk",
+                "created": int(time.time()),
+                "model": request.get("model", "stub"),
+                "choices": choices,
+                **extra,
+            }
+        )
+
+    size = max(1, reply.chunk_chars)
+    pieces = [
+        reply.content[start : start + size]
+        for start in range(0, len(reply.content), size)
+    ]
+    events = [
+        chunk([{"index": 0, "delta": {"role": "assistant", "content": piece}}])
+        for piece in pieces
+    ]
+    events.append(chunk([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+    if (request.get("stream_options") or {}).get("include_usage"):
+        usage = {
+            "prompt_tokens": reply.tokens_in,
+            "completion_tokens": reply.tokens_out,
+            "total_tokens": reply.tokens_in + reply.tokens_out,
+        }
+        events.append(chunk([], usage=usage))
+    events.append("[DONE]")
+    return events

@@ -1,6 +1,6 @@
 """Benchmark the AI layer: offline latency per call, retry and fallback timings.
 
-Run: `.venv/bin/python bench/llm.py [--calls 1000] [--timeout 0.5]`
+Run: `.venv/bin/python bench/llm.py [--calls 1000] [--timeout 0.5] [--delay 0.5]`
 
 1. Each offline domain call (`review_resume`, `next_question`,
    `analyze_interview`, `chat_reply`) is timed over `--calls` runs: p50, p99, max.
@@ -9,6 +9,12 @@ Run: `.venv/bin/python bench/llm.py [--calls 1000] [--timeout 0.5]`
    langchain-openai client: a good answer, a 500 then a good answer (retry), two
    500s, an unparseable then a good answer, and a slow server that times out
    twice and falls back offline, with the per-attempt timeout `--timeout`.
+3. The awaited calls (`achat_reply`) against the stub answering after
+   `--delay` seconds: `--concurrent` calls at once under a cap as large (all in
+   flight: the wall time is one model latency) and under a cap of a tenth
+   (they queue fairly: about ten latencies), with the stub's peak in-flight
+   count; then a failing provider: the breaker opens and the next call is
+   answered offline without calling it.
 
 Prints a table and a one-line summary. Not a test.
 """
@@ -16,6 +22,7 @@ Prints a table and a one-line summary. Not a test.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
@@ -169,10 +176,59 @@ def stub_rows(timeout_s: float) -> list[tuple[str, str, int, float, str]]:
     return rows
 
 
+async def awaited_rows(
+    delay_s: float, concurrent: int
+) -> list[tuple[str, int, int, float, str]]:
+    """Return (scenario, cap, peak in flight at the stub, wall s, engines)."""
+    rows = []
+    reply = StubReply(content=GOOD_CHAT, delay_s=delay_s)
+    for cap in (concurrent, max(1, concurrent // 10)):
+        with OpenAIStub([reply]) as stub:
+            engine = ChatModelEngine(
+                model="stub", base_url=stub.url, timeout_s=60, max_concurrency=cap
+            )
+            await engine.achat_reply(user_input="warm up", history=[])
+            stub.max_in_flight = 0
+            started = time.perf_counter()
+            replies = await asyncio.gather(
+                *(
+                    engine.achat_reply(user_input="How do I post a job?", history=[])
+                    for _ in range(concurrent)
+                )
+            )
+            elapsed = time.perf_counter() - started
+        engines = ",".join(sorted({r.meta.engine for r in replies}))
+        name = f"{concurrent} awaited calls"
+        rows.append((name, cap, stub.max_in_flight, elapsed, engines))
+    with OpenAIStub([StubReply(status=500)]) as stub:
+        engine = ChatModelEngine(
+            model="stub", base_url=stub.url, timeout_s=5, breaker_threshold=5
+        )
+        for _ in range(5):
+            await engine.achat_reply(user_input="hi", history=[])
+        calls = len(stub.requests)
+        started = time.perf_counter()
+        reply = await engine.achat_reply(user_input="hi", history=[])
+        elapsed = time.perf_counter() - started
+        extra = len(stub.requests) - calls
+    rows.append(
+        (
+            f"breaker open ({extra} provider calls)",
+            engine.provider.gate.limit,
+            0,
+            elapsed,
+            f"{reply.meta.engine}/{reply.meta.fallback_reason}",
+        )
+    )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=1000)
     parser.add_argument("--timeout", type=float, default=0.5)
+    parser.add_argument("--delay", type=float, default=0.5)
+    parser.add_argument("--concurrent", type=int, default=200)
     args = parser.parse_args()
     for name in ("ai", "httpx", "httpx2", "openai"):  # the table says it
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -190,13 +246,23 @@ def main() -> None:
     for name, engine, calls, elapsed, reason in stub:
         print(f"{name:<30} {engine:<18} {calls:>5} {elapsed:>9.1f}  {reason}")
 
+    awaited = asyncio.run(awaited_rows(args.delay, args.concurrent))
+    print()
+    print(f"Awaited calls against the stub answering after {args.delay}s")
+    print(f"{'scenario':<34} {'cap':>5} {'peak':>5} {'wall s':>7}  engine")
+    for name, cap, peak, elapsed, engines in awaited:
+        print(f"{name:<34} {cap:>5} {peak:>5} {elapsed:>7.2f}  {engines}")
+
     worst_p99 = max(p99 for _, _, p99, _ in offline)
     slow = stub[-1]
     print()
     print(
         f"summary: offline p99 <= {worst_p99:.2f} ms per call; a slow model falls "
         f"back to offline after {slow[2]} attempts in {slow[3] / 1000:.2f} s "
-        f"(bound 2 x {args.timeout}s timeout)."
+        f"(bound 2 x {args.timeout}s timeout); {args.concurrent} awaited calls "
+        f"take {awaited[0][3]:.2f} s against a {args.delay}s model "
+        f"({awaited[0][3] / args.delay:.2f}x), {awaited[1][3]:.2f} s under a cap "
+        f"of {awaited[1][1]}."
     )
 
 

@@ -13,11 +13,11 @@ import json
 import logging
 from typing import Any
 
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from chat.serializers import ChatRequestSerializer
-from chat.services import chat_respond, chat_test_endpoints_enabled
+from chat.services import chat_respond_async, chat_test_endpoints_enabled
 from openhire.errors import OpenHireError
 from openhire.jsonload import JSONTooDeep, loads_limited
 from openhire.throttling import ai_throttle_wait, scope_client_address
@@ -42,10 +42,10 @@ REPLY_FAILED = "The assistant could not answer; please try again."
 THROTTLED = "Too many messages; try again in {seconds} seconds."
 
 
-def _answer(payload: dict[str, Any]) -> dict[str, Any]:
+def _request(payload: dict[str, Any]) -> dict[str, Any]:
     serializer = ChatRequestSerializer(data=payload)
     serializer.is_valid(raise_exception=True)
-    return chat_respond(**serializer.validated_data, test=True)
+    return serializer.validated_data
 
 
 class TestChatConsumer(AsyncWebsocketConsumer):
@@ -88,9 +88,8 @@ class TestChatConsumer(AsyncWebsocketConsumer):
             await self.send_event("error", error=THROTTLED.format(seconds=wait))
             return
         try:
-            # The model call may block for seconds and touches no database: keep
-            # it off the thread that database_sync_to_async calls share.
-            answer = await sync_to_async(_answer, thread_sensitive=False)(payload)
+            # The model is awaited on the event loop: no thread waits for it.
+            answer = await chat_respond_async(**_request(payload), test=True)
         except OpenHireError as exc:
             await self.send_event("error", error=exc.message)
             return
@@ -103,7 +102,7 @@ class TestChatConsumer(AsyncWebsocketConsumer):
     async def throttle_wait(self) -> int | None:
         """Count one message against POST /test-chat's budgets (per caller and IP)."""
         user = self.scope.get("user")
-        return await sync_to_async(ai_throttle_wait)(
+        return await database_sync_to_async(ai_throttle_wait)(
             scope="chat",
             user_id=getattr(user, "pk", None),
             ip=scope_client_address(self.scope),

@@ -29,6 +29,21 @@ def chat_respond(
     """
     history = without_echo(history, user_input)
     reply = llm.chat_reply(user_input=user_input, history=history)
+    return _answer(user_input, history, reply, test)
+
+
+async def chat_respond_async(
+    *, user_input: str, history: list[ChatMessage], test: bool = False
+) -> dict[str, Any]:
+    """Answer like `chat_respond`, awaiting the model on the event loop (no thread)."""
+    history = without_echo(history, user_input)
+    reply = await llm.achat_reply(user_input=user_input, history=history)
+    return _answer(user_input, history, reply, test)
+
+
+def _answer(
+    user_input: str, history: list[ChatMessage], reply: llm.ChatReply, test: bool
+) -> dict[str, Any]:
     response = TEST_PREFIX + reply.text if test else reply.text
     meta = reply.meta
     logger.info(

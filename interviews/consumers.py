@@ -46,6 +46,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         query = parse_qs(self.scope.get("query_string", b"").decode(errors="replace"))
         self.session_id = ""
         self.candidate = None
+        self.stream = False  # `"stream": true` in initialize_interview
         self.rate = protocol.FrameRate()
         user = self.scope.get("user")
         if self.scope.get("token_invalid") or (user is None and not trusted_mode()):
@@ -112,6 +113,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             )
 
     async def _initialize(self, command: protocol.Initialize) -> None:
+        self.stream = command.stream
         try:  # in trusted mode without ?candidate_id=, identity comes with the init
             self.candidate = await services.interview_candidate_resolve(
                 user=self.candidate or self.scope.get("user"),
@@ -148,7 +150,11 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         for frame in reply.frames:
             await self._send(frame)
         if reply.pending:
-            await self._run(services.interview_advance(session_id=self.session_id))
+            await self._run(
+                services.interview_advance(
+                    session_id=self.session_id, send=self._send, stream=self.stream
+                )
+            )
 
     async def _close(self, code: int) -> None:
         """Close with `code`; where the server refuses a protocol code, its 4xxx twin.

@@ -73,6 +73,7 @@ UNKNOWN_TYPE = (
 SESSION_DELETED = "This interview session was deleted."
 INTERNAL_ERROR = "The server could not handle this message; please try again."
 INIT_THROTTLED = "Too many interviews started; try again in {wait} seconds."
+QUEUED = "Many interviews are running: you are number {position} in line, one moment."
 SESSION_MISMATCH = (
     "session_id differs from the one this connection was opened with "
     "({session_id}); reconnect with ?session_id= to switch sessions."
@@ -99,6 +100,11 @@ class Initialize:
     @property
     def session_id(self) -> Any:
         return self.fields.get("session_id")
+
+    @property
+    def stream(self) -> bool:
+        """Say whether the client asked for `question_delta` frames (`"stream": true`)."""
+        return self.fields.get("stream") is True
 
 
 @dataclass(frozen=True)
@@ -243,6 +249,26 @@ def question(session_id: str, state: sm.InterviewState) -> Frame:
         question_number=state.question_number,
         total_questions=sm.TOTAL_QUESTIONS,
         question_type=turn.question_type,
+        session_id=session_id,
+    )
+
+
+def status(session_id: str, position: int) -> Frame:
+    """Tell a waiting client its place in the line for the model (additive frame)."""
+    return _frame(
+        "status",
+        message=QUEUED.format(position=position),
+        position=position,
+        session_id=session_id,
+    )
+
+
+def question_delta(session_id: str, question_number: int, delta: str) -> Frame:
+    """Carry a piece of the question as the model writes it (`"stream": true` only)."""
+    return _frame(
+        "question_delta",
+        delta=delta,
+        question_number=question_number,
         session_id=session_id,
     )
 

@@ -81,9 +81,19 @@ class InterviewDeletedSerializer(serializers.Serializer):
     timestamp = serializers.DateTimeField()
 
 
+class ModelCallsSerializer(serializers.Serializer):
+    """This process's model calls (additive): in flight, queued, the cap, the breaker."""
+
+    in_flight = serializers.IntegerField()
+    queued = serializers.IntegerField()
+    max_concurrency = serializers.IntegerField()
+    circuit = serializers.ChoiceField(choices=["closed", "open", "half_open"])
+
+
 class InterviewHealthSerializer(serializers.Serializer):
     status = serializers.CharField()
     service = serializers.CharField()
     active_sessions = serializers.IntegerField()
     timestamp = serializers.DateTimeField()
     version = serializers.CharField()
+    model_calls = ModelCallsSerializer()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -235,6 +236,7 @@ async def _first_state(
     question = await _engine_call(
         session_id,
         "next_question",
+        {},
         context=context,
         question_type=state.phase,
         history=[],
@@ -288,11 +290,35 @@ def _context(session: InterviewSession) -> InterviewContext:
     )
 
 
-async def _ask(session: InterviewSession, state: sm.InterviewState) -> llm.Question:
+Send = Callable[[protocol.Frame], Awaitable[None]]
+
+
+def _listeners(
+    session_id: str, state: sm.InterviewState, send: Send | None, stream: bool
+) -> dict[str, Any]:
+    """Return the engine callbacks that send `status` (and `question_delta`) frames."""
+    if send is None:
+        return {}
+
+    async def on_wait(position: int) -> None:
+        await send(protocol.status(session_id, position))
+
+    async def on_delta(text: str) -> None:
+        await send(protocol.question_delta(session_id, state.question_number, text))
+
+    if stream and state.needs_question:
+        return {"on_wait": on_wait, "on_delta": on_delta}
+    return {"on_wait": on_wait}
+
+
+async def _ask(
+    session: InterviewSession, state: sm.InterviewState, **listeners: Any
+) -> llm.Question:
     """Return the next question from the engine; the offline engine if it fails."""
     return await _engine_call(
         session.session_id,
         "next_question",
+        listeners,
         context=_context(session),
         question_type=state.phase,
         history=list(state.turns),
@@ -300,19 +326,22 @@ async def _ask(session: InterviewSession, state: sm.InterviewState) -> llm.Quest
 
 
 async def _analyse(
-    session: InterviewSession, state: sm.InterviewState
+    session: InterviewSession, state: sm.InterviewState, **listeners: Any
 ) -> InterviewAnalysis:
     """Return the analysis; the offline analysis if the engine fails (never none)."""
     return await _engine_call(
         session.session_id,
         "analyze_interview",
+        listeners,
         context=_context(session),
         history=list(state.answered_turns),
         ended_early=state.ended_early,
     )
 
 
-async def _engine_call(session_id: str, name: str, **arguments: Any) -> Any:
+async def _engine_call(
+    session_id: str, name: str, listeners: dict[str, Any], **arguments: Any
+) -> Any:
     """Await `ai.a<name>`; on any engine failure, the offline engine's answer.
 
     The fallback is recorded in `meta` as a short failure code ("timeout",
@@ -320,7 +349,7 @@ async def _engine_call(session_id: str, name: str, **arguments: Any) -> Any:
     may quote the resume or an answer, and `ai_meta` is returned by /results.
     """
     try:
-        return await getattr(llm, f"a{name}")(**arguments)
+        return await getattr(llm, f"a{name}")(**arguments, **listeners)
     except Exception as exc:  # any engine failure: the interview goes on offline
         # Imported here: the LangChain engine module loads only when it is needed.
         from ai.chat_model import FALLBACK_ENGINE, classify_failure
@@ -415,20 +444,25 @@ def _existing(session_id: str) -> InterviewSession:
     return session
 
 
-async def interview_advance(*, session_id: str) -> Reply:
+async def interview_advance(
+    *, session_id: str, send: Send | None = None, stream: bool = False
+) -> Reply:
     """Do the pending step: ask the current question, or analyse; reply with it.
 
     The model is awaited outside any transaction and thread; its result is
     stored only if the session still needs it (a racing socket may have done it).
+    While the model's calls are all taken, `send` gets `status` frames with the
+    place in line; with `stream`, the question's `question_delta` frames too.
     """
     session = await _db(_existing)(session_id)
     state = store.session_state(session)
+    listeners = _listeners(session_id, state, send, stream)
     if state.needs_question:
-        question = await _ask(session, state)
+        question = await _ask(session, state, **listeners)
         asked = (state.phase, len(state.turns))
         session = await _db(_store_question)(session, asked, question)
     elif state.phase == sm.ANALYSING:
-        analysis = await _analyse(session, state)
+        analysis = await _analyse(session, state, **listeners)
         session = await _db(_store_analysis)(session, analysis)
     else:
         return Reply()

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+import ai as llm
 from accounts.identity import request_user
 from accounts.policies import interview_deletion_error
 from interviews import serializers as s
@@ -96,6 +97,7 @@ class InterviewHealthView(APIView):
                 "active_sessions": interview_active_count(),
                 "timestamp": timezone.now().isoformat(),
                 "version": __version__,
+                "model_calls": llm.model_load(),
             }
         )
 

@@ -14,7 +14,11 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from ai.engines import check_vocabulary_dirs, parse_engine_spec
+from ai.engines import (
+    DEFAULT_MAX_CONCURRENCY,
+    check_vocabulary_dirs,
+    parse_engine_spec,
+)
 from ai.engines import configure as configure_ai_engines
 from openhire.env import env_bool, env_float, env_int, env_list, env_rate, env_str
 
@@ -413,6 +417,11 @@ except ValueError as exc:
 OPENHIRE_LLM_BASE_URL = env_str("OPENHIRE_LLM_BASE_URL")
 OPENAI_API_KEY = env_str("OPENAI_API_KEY")
 OPENHIRE_LLM_TIMEOUT_S = env_float("OPENHIRE_LLM_TIMEOUT_S", 30.0, minimum=0.1)
+# Model calls in flight per process and provider; later calls queue (FIFO). At
+# most 1000: the OpenAI client's connection pool holds no more.
+OPENHIRE_LLM_MAX_CONCURRENCY = env_int(
+    "OPENHIRE_LLM_MAX_CONCURRENCY", DEFAULT_MAX_CONCURRENCY, minimum=1, maximum=1000
+)
 # A model engine needs a key, or a base URL for a server that needs none.
 if (
     OPENHIRE_LLM.startswith("openai:")

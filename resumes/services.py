@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
@@ -163,6 +163,15 @@ class ReviewOutcome:
     application: Application | None
 
 
+def _release_connection() -> None:
+    """Give this thread's database connection back (to the pool) until next needed.
+
+    Not inside a transaction, where the connection must be kept.
+    """
+    if not connection.in_atomic_block:
+        connection.close()
+
+
 def resume_review_submit(
     *, user: User | None, job_id: str, upload: ResumeUpload
 ) -> ReviewOutcome:
@@ -183,6 +192,7 @@ def resume_review_submit(
     )
     cached = review is not None
     if review is None:
+        _release_connection()  # the model takes seconds: hold no pooled connection
         review = llm.review_resume(resume_text=text, job=spec)
         # Nothing is recorded for anonymous callers (DESIGN.md §4), not even in the
         # cache: their review quotes the resume.

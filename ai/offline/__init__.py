@@ -11,8 +11,11 @@ as data files in `vocabularies/`). The resume review is a pipeline:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from ai.offline import chat, interview, resume_review
+from ai.provider import OnWait, notify
 from ai.types import (
     ChatMessage,
     ChatReply,
@@ -68,15 +71,27 @@ class OfflineEngine:
         )
 
     # The offline rules take well under a millisecond: awaited, they run inline.
-    async def areview_resume(self, *, resume_text: str, job: JobSpec) -> ResumeReview:
+    # They never queue (`on_wait` is not called); `on_delta` hears the whole
+    # question at once, so a streaming client gets the same frames from any engine.
+    async def areview_resume(
+        self, *, resume_text: str, job: JobSpec, on_wait: OnWait | None = None
+    ) -> ResumeReview:
         return self.review_resume(resume_text=resume_text, job=job)
 
     async def anext_question(
-        self, *, context: InterviewContext, question_type: str, history: list[Turn]
+        self,
+        *,
+        context: InterviewContext,
+        question_type: str,
+        history: list[Turn],
+        on_wait: OnWait | None = None,
+        on_delta: Callable[[str], Any] | None = None,
     ) -> Question:
-        return self.next_question(
+        question = self.next_question(
             context=context, question_type=question_type, history=history
         )
+        await notify(on_delta, question.text)
+        return question
 
     async def aanalyze_interview(
         self,
@@ -84,12 +99,21 @@ class OfflineEngine:
         context: InterviewContext,
         history: list[Turn],
         ended_early: bool = False,
+        on_wait: OnWait | None = None,
     ) -> InterviewAnalysis:
         return self.analyze_interview(
             context=context, history=history, ended_early=ended_early
         )
 
     async def achat_reply(
-        self, *, user_input: str, history: list[ChatMessage]
+        self,
+        *,
+        user_input: str,
+        history: list[ChatMessage],
+        on_wait: OnWait | None = None,
     ) -> ChatReply:
         return self.chat_reply(user_input=user_input, history=history)
+
+    def load(self) -> dict[str, Any]:
+        """Return the model calls in flight and queued: none, ever."""
+        return {"in_flight": 0, "queued": 0, "max_concurrency": 0, "circuit": "closed"}

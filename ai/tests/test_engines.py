@@ -34,6 +34,20 @@ def test_openai_model_builds_the_chat_model_engine_from_the_settings(settings):
     assert (engine.base_url, engine.timeout_s) == ("http://127.0.0.1:9/v1", 7.5)
 
 
+def test_the_model_call_cap_comes_from_the_settings(settings):
+    settings.OPENHIRE_LLM = "openai:cap-test-model"
+    settings.OPENHIRE_LLM_BASE_URL = "http://127.0.0.1:9/v1"
+    settings.OPENHIRE_LLM_MAX_CONCURRENCY = 7
+    assert llm.model_load() == {
+        "in_flight": 0,
+        "queued": 0,
+        "max_concurrency": 7,
+        "circuit": "closed",
+    }
+    settings.OPENHIRE_LLM = "offline"
+    assert llm.model_load()["in_flight"] == 0
+
+
 @pytest.mark.parametrize("spec", ["gpt-4o", "openai", "openai:", "anthropic:claude"])
 def test_unknown_or_incomplete_engine_names_are_rejected(spec):
     with pytest.raises(ValueError, match="OPENHIRE_LLM"):
@@ -99,3 +113,10 @@ def test_start_up_accepts_a_key_or_a_base_url(tmp_path, extra):
     result = start_up(tmp_path, OPENHIRE_LLM="openai:gpt-4o-mini", **extra)
     assert result.returncode == 0, result.stderr
     assert "sk-startup-secret" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("value", ["many", "0", "5000"])
+def test_start_up_refuses_a_junk_model_call_cap(tmp_path, value):
+    result = start_up(tmp_path, OPENHIRE_LLM_MAX_CONCURRENCY=value)
+    assert result.returncode != 0
+    assert "OPENHIRE_LLM_MAX_CONCURRENCY" in result.stderr

@@ -30,7 +30,11 @@ def live_daphne(tmp_path_factory):
     server_stop(server)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while sync_playwright is open it leaves its event
+# loop marked running on this thread, and every later async test that has no
+# database mark then fails with "Runner.run() cannot be called from a running
+# event loop".
+@pytest.fixture(scope="module")
 def chromium():
     if browser_missing():
         pytest.skip(browser_missing())
