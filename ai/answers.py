@@ -21,6 +21,7 @@ from ai.types import (
     InterviewAnalysis,
     RequirementMatch,
     ResumeReview,
+    ReviewWarning,
 )
 
 SCORE_FIELDS = (
@@ -151,11 +152,16 @@ def review_from(
 ) -> ResumeReview:
     """Build the review from the model's answer; repair gaps from `base()`."""
     resume = _normalise(resume_text)
+    invented: list[str] = []
 
     def quoted(evidence: str) -> str:
-        # Keep only evidence the resume really contains.
+        # Keep only evidence the resume really contains; count what it does not.
         wanted = _normalise(evidence)
-        return evidence.strip() if wanted and wanted in resume else ""
+        if wanted and wanted in resume:
+            return evidence.strip()
+        if wanted:
+            invented.append(evidence)
+        return ""
 
     score = round(clamp(out.score, 0, 10)) if out.score is not None else base().score
     matched = (
@@ -182,7 +188,22 @@ def review_from(
         matched=matched,
         missing=missing,
         meta=AIMeta(engine, ""),
+        warnings=[*base().warnings, *_unverified(invented)],
     )
+
+
+UNVERIFIED_EVIDENCE = (
+    "{count} quote(s) the model gave as evidence are not in the resume; they were "
+    "dropped and their requirements count as unproven."
+)
+
+
+def _unverified(invented: list[str]) -> list[ReviewWarning]:
+    """Name the model's quotes that the visible resume does not contain."""
+    if not invented:
+        return []
+    message = UNVERIFIED_EVIDENCE.format(count=len(invented))
+    return [ReviewWarning("unverified_evidence", message)]
 
 
 def analysis_from(

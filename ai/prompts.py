@@ -26,6 +26,7 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
+from ai.offline import resume_sections
 from ai.types import (
     MESSAGE_TYPES,
     QUESTION_TYPES,
@@ -229,6 +230,16 @@ OPENHIRE_FACTS = (
 # --- the four prompts ----------------------------------------------------------------
 
 
+def resume_for_model(resume_text: str) -> str:
+    """Return the resume a model may read: no name line, contact or personal data.
+
+    The same header rules as the offline review (`resume_sections.drop_header`),
+    so no score can read who the candidate is.
+    """
+    kept, _ = resume_sections.drop_header(resume_sections.prepare(resume_text))
+    return "\n".join(kept).strip()
+
+
 def review_prompt(*, resume_text: str, job: JobSpec) -> list[BaseMessage]:
     """Build the messages that ask for a resume review."""
     system = (
@@ -244,7 +255,8 @@ def review_prompt(*, resume_text: str, job: JobSpec) -> list[BaseMessage]:
     )
     user = (
         "Review this resume against this job.\n\n"
-        f"{data_block('JOB', job_data(job))}\n\n{fence('RESUME', resume_text)}\n\n"
+        f"{data_block('JOB', job_data(job))}\n\n"
+        f"{fence('RESUME', resume_for_model(resume_text))}\n\n"
         "Reply with the JSON object only."
     )
     return [SystemMessage(system), HumanMessage(user)]

@@ -359,3 +359,37 @@ def test_the_engine_repr_hides_credentials():
     assert "sk-hidden-123" not in text
     assert "pw@" not in repr(engine)
     assert "http://host:8000/v1" in repr(engine)
+
+
+def test_a_quote_the_resume_does_not_hold_is_dropped_and_the_review_says_so():
+    content = {
+        "score": 9,
+        "matched": [
+            {"requirement": "Python", "evidence": "Python", "kind": "skill"},
+            {
+                "requirement": "Kubernetes",
+                "evidence": "Ran Kubernetes clusters for ten years",
+                "kind": "skill",
+            },
+        ],
+    }
+    review = fake_engine(answer(content)).review_resume(resume_text=RESUME, job=JOB)
+    evidence = {m.requirement: m.evidence for m in review.matched}
+    assert evidence == {"Python": "Python", "Kubernetes": ""}
+    assert [w.code for w in review.warnings if w.code == "unverified_evidence"] == [
+        "unverified_evidence"
+    ]
+
+
+def test_the_model_never_reads_the_candidates_name_or_contact_lines():
+    from ai.prompts import review_prompt
+
+    resume = (
+        "Zoë Kafka\n"
+        "zoe.kafka@example.test | +1 555 010 2030\n"
+        "Backend engineer at Globex, 2019 - 2024: built Python services.\n"
+    )
+    prompt = "\n".join(m.content for m in review_prompt(resume_text=resume, job=JOB))
+    assert "Kafka" not in prompt and "example.test" not in prompt
+    assert "555" not in prompt
+    assert "built Python services" in prompt

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from ai.chat_model import ChatModelEngine
-from ai.prompts import RESUME_CHARS, TRUNCATED, untrusted
+from ai.prompts import RESUME_CHARS, TRUNCATED, resume_for_model, untrusted
 from ai.testing import OpenAIStub, StubReply
 from ai.tests.samples import CONTEXT, GOOD, JOB
 from ai.types import ChatMessage, Turn
@@ -151,7 +151,10 @@ def test_a_forged_resume_and_job_stay_inside_their_blocks(payload):
         engine(stub).review_resume(resume_text=payload, job=JOB)
     _system, user = recorded_prompt(stub)
     assert_only_markers_we_wrote(user, ["JOB", "RESUME"])
-    assert block(user, "RESUME") == untrusted(payload, limit=RESUME_CHARS)
+    # The resume goes in without its header lines (resume_for_model), as data.
+    assert block(user, "RESUME") == untrusted(
+        resume_for_model(payload), limit=RESUME_CHARS
+    )
     assert json.loads(block(user, "JOB"))["title"] == JOB.title
 
 
