@@ -67,7 +67,8 @@ class RequirementMatchSerializer(serializers.Serializer):
 
 class ReviewWarningSerializer(serializers.Serializer):
     code = serializers.CharField(
-        help_text="hidden_text, keyword_stuffing, reader_addressed, job_text_copied."
+        help_text="hidden_text, keyword_stuffing, reader_addressed, job_text_copied, "
+        "unverified_evidence."
     )
     message = serializers.CharField()
     characters = serializers.IntegerField(
