@@ -252,6 +252,11 @@ def start_server(port: int) -> ServerProcess:
         # ...and starts N interviews from one address (openhire/throttling.py).
         "OPENHIRE_THROTTLE_INTERVIEW": "1000000/minute",
         "OPENHIRE_THROTTLE_AI_IP": "1000000/minute",
+        # ...and holds N interview sockets (plus N echo sockets) from one address.
+        "OPENHIRE_MAX_SOCKETS_PER_ADDRESS": "100000",
+        # The echo floor's /ws/test-chat shares POST /test-chat's budgets.
+        "OPENHIRE_THROTTLE_CHAT": "1000000/minute",
+        "OPENHIRE_THROTTLE_AI": "1000000/minute",
         "OPENHIRE_LLM": "offline",
     }
     try:
