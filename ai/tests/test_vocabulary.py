@@ -111,29 +111,6 @@ def test_configuring_extra_directories_changes_the_default_store(tmp_path):
     assert vocabulary.default().lookup("zorbing") is None
 
 
-def test_the_engine_settings_name_a_deployments_vocabulary_directories(tmp_path):
-    from types import SimpleNamespace
-
-    from django.conf import settings
-
-    from ai import engines
-
-    (tmp_path / "farm.json").write_text(
-        json.dumps(
-            {
-                "field": "farm",
-                "terms": [{"name": "Milking", "aliases": ["dairy parlour"]}],
-            }
-        )
-    )
-    try:
-        engines.configure(SimpleNamespace(OPENHIRE_VOCABULARY_DIRS=[str(tmp_path)]))
-        assert vocabulary.default().lookup("dairy parlour").name == "Milking"
-    finally:
-        engines.configure(settings)
-    assert vocabulary.default().lookup("dairy parlour") is None
-
-
 def test_a_missing_vocabulary_directory_fails_loudly(tmp_path):
     with pytest.raises(ValueError, match="does not exist"):
         vocabulary.load((str(tmp_path / "nowhere"),))
