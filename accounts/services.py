@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import RecruiterInvite, Role, User, hash_token
 from accounts.policies import signup_decision
-from accounts.tokens import token_create, user_for_token  # noqa: F401  (re-exported)
+from accounts.tokens import token_create
 from openhire.errors import OpenHireError
 
 EMAIL_TAKEN = "A user with this email already exists."

@@ -45,7 +45,7 @@ import websockets
 from websockets.asyncio.client import connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.loadgen import percentile  # noqa: E402
+from bench.loadgen import cpu_seconds, percentile, rss_mb  # noqa: E402
 from bench.turn_profile import turn_profile  # noqa: E402
 from openhire.testing import ServerProcess, server_start, server_stop  # noqa: E402
 
@@ -220,28 +220,6 @@ async def one_echo(ws_base: str, rounds: int, tally: Tally, timeout: float) -> N
         websockets.exceptions.WebSocketException,
     ) as exc:
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
-
-
-def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) `pid` has used, from /proc."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def rss_mb(pid: int) -> tuple[float, float]:
-    """Return (current RSS, peak RSS) of `pid` in MB, from /proc."""
-    values = {}
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                values[key] = int(rest.split()[0]) / 1024
-    except OSError:
-        return float("nan"), float("nan")
-    return values.get("VmRSS", float("nan")), values.get("VmHWM", float("nan"))
 
 
 def start_server(port: int) -> ServerProcess:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # (method, path, body) or (method, path, body, tag): tagged requests also have
 # their latencies kept per tag in `LoadResult.by_tag`, so a mixed load measures
@@ -150,3 +152,28 @@ def percentile(values: list[float], q: float) -> float:
 
 def json_body(data: object) -> bytes:
     return json.dumps(data).encode()
+
+
+# --- what a server process costs (Linux /proc) ------------------------------------
+
+
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) `pid` has used, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """Return (current RSS, peak RSS) of `pid` in MB, from /proc."""
+    values = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) / 1024
+    except OSError:
+        return float("nan"), float("nan")
+    return values.get("VmRSS", float("nan")), values.get("VmHWM", float("nan"))

@@ -28,21 +28,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.loadgen import rss_mb  # noqa: E402
 from openhire.testing import server_start, server_stop  # noqa: E402
 from resumes.tests.documents import RESUME_LINES, make_docx, make_pdf  # noqa: E402
 
 RAISED = "100000/minute"
-
-
-def rss_mb(pid: int) -> float:
-    """Return the resident set size of `pid` in MB (nan when it is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
 
 
 def children(pid: int) -> list[int]:
@@ -57,6 +47,11 @@ def children(pid: int) -> list[int]:
             child = int(path.parent.name)
             found += [child, *children(child)]
     return found
+
+
+def resident(pid: int) -> tuple[float, float]:
+    """Return the RSS in MB of the server and of its sandbox workers together."""
+    return rss_mb(pid)[0], sum(rss_mb(child)[0] for child in children(pid))
 
 
 def environment(var: Path) -> dict[str, str]:
@@ -156,10 +151,10 @@ def run(kind: str, n: int, clients: int) -> dict:
     try:
         job_id = posted_job(server.url)
         pid = server.process.pid
-        samples = [(rss_mb(pid), sum(rss_mb(c) for c in children(pid)))]
+        samples = [resident(pid)]
 
         def on_quarter(_quarter: int) -> None:
-            samples.append((rss_mb(pid), sum(rss_mb(c) for c in children(pid))))
+            samples.append(resident(pid))
 
         started = time.perf_counter()
         errors = load(server.url, job_id, n, clients, on_quarter)

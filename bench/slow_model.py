@@ -43,7 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.loadgen import percentile  # noqa: E402
+from bench.interviews import JOB_TEXT, RESUME_TEXT  # noqa: E402
+from bench.loadgen import cpu_seconds, percentile, rss_mb  # noqa: E402
 from openhire.testing import free_port, server_start, server_stop  # noqa: E402
 
 MODEL_NAME = "slow-stub"
@@ -265,15 +266,6 @@ def model_stats(port: int) -> dict:
 
 # --- the load -------------------------------------------------------------------
 
-JOB_TEXT = (
-    "Senior Backend Engineer at Acme. Build our hiring APIs with Python, Django, "
-    "PostgreSQL and Redis; run them on Kubernetes."
-)
-RESUME_TEXT = (
-    "Backend engineer at Globex Corporation, 2019-2024.\n"
-    "Migrated the billing service from MySQL to PostgreSQL with zero downtime.\n"
-    "Led a team of four building REST APIs in Python and Django.\n"
-)
 ANSWER = (
     "First I profiled the queries, then we ran both databases in parallel for two "
     "weeks because billing errors were not acceptable; latency dropped by 40%."
@@ -399,25 +391,6 @@ async def interview(
         run.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
-def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) `pid` has used so far."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 async def watch(base: str, pid: int, run: Run, stop: asyncio.Event) -> None:
     """Poll `GET /health` every 100 ms and sample the server's RSS."""
 
@@ -428,7 +401,7 @@ async def watch(base: str, pid: int, run: Run, stop: asyncio.Event) -> None:
         return (time.perf_counter() - started) * 1000
 
     while not stop.is_set():
-        run.rss_peak_mb = max(run.rss_peak_mb, rss_mb(pid))
+        run.rss_peak_mb = max(run.rss_peak_mb, rss_mb(pid)[0])
         try:
             run.health_ms.append(await asyncio.to_thread(health))
         except OSError as exc:
@@ -599,7 +572,7 @@ async def bench_database(db: str, args: argparse.Namespace, model_port: int) -> 
             print(row(db, f"{count} interviews", run, l1), flush=True)
         if args.reviews:
             run = await reviews(base, pid, args.reviews)
-            run.rss_peak_mb = rss_mb(pid)
+            run.rss_peak_mb = rss_mb(pid)[0]
             results.append((db, f"{args.reviews} reviews (wall)", run, 0.0))
     finally:
         server_stop(server)

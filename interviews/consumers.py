@@ -24,7 +24,7 @@ from accounts.identity import trusted_mode
 from interviews import protocol, services
 from openhire.errors import OpenHireError
 from openhire.throttling import client_ip
-from resumes.services import max_body_bytes
+from resumes.intake import max_body_bytes
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,8 @@ from jobs.description import description_text
 from jobs.models import Job
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
-from resumes.services import ResumeUpload, job_spec, resume_extract
+from resumes.intake import ResumeUpload, resume_extract
+from resumes.services import job_spec
 
 SESSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
 MAX_RESUME_CHARS = 50_000

@@ -32,7 +32,7 @@ from openhire.ids import parse_uuid
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
-from resumes.intake import ResumeUpload, max_body_bytes, resume_extract  # noqa: F401
+from resumes.intake import ResumeUpload, resume_extract
 from resumes.models import Application, ApplicationStatus
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine

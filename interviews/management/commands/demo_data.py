@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from accounts.services import recruiter_password_set, token_create
+from accounts.services import recruiter_password_set
+from accounts.tokens import token_create
 from jobs.models import Job
 from jobs.services import job_create
 
