@@ -53,6 +53,23 @@ def _isolated_cache_and_media(request, settings, tmp_path):
             each.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory) -> None:
+    """Test on a SQLite file, as the embedded default runs, not a shared-cache memory db.
+
+    Django's in-memory test database shares one cache between threads, where two
+    writers at once fail at once ("database table is locked") instead of waiting
+    out the busy timeout the file database honours: racing-socket tests would
+    then fail on a lock production never sees.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        path = tmp_path_factory.mktemp("database") / "test_openhire.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(path)
+
+
 def make_user(role: str, email: str, name: str = "") -> User:
     return UserFactory(role=role, email=email, name=name or email.split("@")[0])
 
