@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
@@ -11,7 +13,7 @@ from accounts.models import User
 from accounts.permissions import require_user
 from interviews import state_machine as sm
 from interviews import store
-from interviews.models import InterviewSession
+from interviews.models import InterviewArtifact, InterviewSession
 from openhire.errors import OpenHireError
 
 SESSION_NOT_FOUND = "Interview session not found."
@@ -43,20 +45,62 @@ def interview_get_for(*, user: User | None, session_id: str) -> InterviewSession
     return store.session_expire_if_idle(session)
 
 
-def interview_status(*, session: InterviewSession) -> dict[str, Any]:
+@dataclass(frozen=True)
+class InterviewStatus:
+    """An interview's progress, as `GET /ai-interview/status` reports it."""
+
+    session_id: str
+    candidate_id: str
+    status: str
+    questions_asked: int
+    total_questions: int
+    progress_percentage: int
+    has_feedback: bool
+    interview_phase: str
+    early_termination: bool
+    timestamp: datetime
+
+
+@dataclass(frozen=True)
+class InterviewRecord:
+    """The counts and transcript of a finished interview (`interview_data`)."""
+
+    questions_asked: int
+    total_messages: int
+    completion_time: datetime | None
+    duration_minutes: float | None
+    early_termination: bool
+    conversation_history: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class InterviewResults:
+    """A finished interview, as `GET /ai-interview/results` reports it."""
+
+    session_id: str
+    candidate_id: str
+    analysis: dict[str, Any]
+    interview_data: InterviewRecord
+    artifacts: list[InterviewArtifact]
+    ai_meta: dict[str, Any]
+    timestamp: datetime
+
+
+def interview_status(*, session: InterviewSession) -> InterviewStatus:
+    """Return a session's progress."""
     state = store.session_state(session)
-    return {
-        "session_id": session.session_id,
-        "candidate_id": session.candidate.public_id,
-        "status": interview_status_name(state),
-        "questions_asked": state.questions_asked,
-        "total_questions": sm.TOTAL_QUESTIONS,
-        "progress_percentage": state.progress_percentage,
-        "has_feedback": session.analysis is not None,
-        "interview_phase": state.phase,
-        "early_termination": session.early_termination,
-        "timestamp": timezone.now().isoformat(),
-    }
+    return InterviewStatus(
+        session_id=session.session_id,
+        candidate_id=session.candidate.public_id,
+        status=interview_status_name(state),
+        questions_asked=state.questions_asked,
+        total_questions=sm.TOTAL_QUESTIONS,
+        progress_percentage=state.progress_percentage,
+        has_feedback=session.analysis is not None,
+        interview_phase=state.phase,
+        early_termination=session.early_termination,
+        timestamp=timezone.now(),
+    )
 
 
 def interview_status_name(state: sm.InterviewState) -> str:
@@ -76,39 +120,28 @@ def interview_status_name(state: sm.InterviewState) -> str:
     }[state.phase]
 
 
-def interview_results(*, session: InterviewSession) -> dict[str, Any]:
+def interview_results(*, session: InterviewSession) -> InterviewResults:
     """Return the results of a finished session; 409 while it is not finished."""
     state = store.session_state(session)
     if not state.is_finished or session.analysis is None:
         raise OpenHireError(SESSION_NOT_FINISHED, "not_finished", status=409)
     messages = state.messages()
-    return {
-        "session_id": session.session_id,
-        "candidate_id": session.candidate.public_id,
-        "analysis": session.analysis,
-        "interview_data": {
-            "questions_asked": state.questions_asked,
-            "total_messages": len(messages),
-            "completion_time": session.end_time.isoformat()
-            if session.end_time
-            else None,
-            "duration_minutes": session.duration_minutes,
-            "early_termination": session.early_termination,
-            "conversation_history": messages,
-        },
-        "artifacts": [
-            {
-                "id": str(artifact.id),
-                "type": artifact.artifact_type,
-                "url": artifact.file.url,
-                "size_bytes": artifact.size_bytes,
-                "created_at": artifact.created_at.isoformat(),
-            }
-            for artifact in session.artifacts.all()
-        ],
-        "ai_meta": session.ai_meta,
-        "timestamp": timezone.now().isoformat(),
-    }
+    return InterviewResults(
+        session_id=session.session_id,
+        candidate_id=session.candidate.public_id,
+        analysis=session.analysis,
+        interview_data=InterviewRecord(
+            questions_asked=state.questions_asked,
+            total_messages=len(messages),
+            completion_time=session.end_time,
+            duration_minutes=session.duration_minutes,
+            early_termination=session.early_termination,
+            conversation_history=messages,
+        ),
+        artifacts=list(session.artifacts.all()),
+        ai_meta=session.ai_meta,
+        timestamp=timezone.now(),
+    )
 
 
 def interview_active_count() -> int:

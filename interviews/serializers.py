@@ -1,7 +1,8 @@
-"""Response shapes of the interview REST endpoints (for the OpenAPI schema)."""
+"""Bodies of the interview REST endpoints, built from the selectors' records."""
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ai.types import RECOMMENDATIONS
@@ -57,10 +58,15 @@ class InterviewDataSerializer(serializers.Serializer):
 
 class InterviewArtifactSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    type = serializers.CharField()
-    url = serializers.CharField()
+    type = serializers.CharField(source="artifact_type")
+    url = serializers.CharField(source="file.url")
     size_bytes = serializers.IntegerField()
     created_at = serializers.DateTimeField()
+
+
+@extend_schema_field(InterviewAnalysisSerializer)
+class AnalysisField(serializers.JSONField):
+    """The stored analysis, answered as it was stored (older records keep their keys)."""
 
 
 class InterviewResultsSerializer(serializers.Serializer):
@@ -69,7 +75,7 @@ class InterviewResultsSerializer(serializers.Serializer):
         help_text="The candidate's id as the client sent it (trusted mode: the "
         "gateway's id), else our UUID."
     )
-    analysis = InterviewAnalysisSerializer()
+    analysis = AnalysisField()
     interview_data = InterviewDataSerializer()
     artifacts = InterviewArtifactSerializer(many=True)
     ai_meta = serializers.DictField()

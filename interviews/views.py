@@ -39,7 +39,9 @@ class InterviewStatusView(APIView):
     def get(self, request: Request, session_id: str) -> Response:
         """Report an interview's progress."""
         session = interview_get_for(user=request_user(request), session_id=session_id)
-        return Response(interview_status(session=session))
+        return Response(
+            s.InterviewStatusSerializer(interview_status(session=session)).data
+        )
 
 
 class InterviewResultsView(APIView):
@@ -55,7 +57,8 @@ class InterviewResultsView(APIView):
     def get(self, request: Request, session_id: str) -> Response:
         """Return a finished interview's results."""
         session = interview_get_for(user=request_user(request), session_id=session_id)
-        return Response(interview_results(session=session))
+        results = interview_results(session=session)
+        return Response(s.InterviewResultsSerializer(results).data)
 
 
 class InterviewSessionView(APIView):
@@ -74,12 +77,11 @@ class InterviewSessionView(APIView):
         if refusal:
             raise OpenHireError(refusal, "interview_is_a_record", status=403)
         interview_delete(session=session)
-        return Response(
-            {
-                "message": DELETED.format(session_id=session_id),
-                "timestamp": timezone.now().isoformat(),
-            }
-        )
+        body = {
+            "message": DELETED.format(session_id=session_id),
+            "timestamp": timezone.now(),
+        }
+        return Response(s.InterviewDeletedSerializer(body).data)
 
 
 class InterviewHealthView(APIView):
@@ -90,16 +92,15 @@ class InterviewHealthView(APIView):
     @extend_schema(responses={200: s.InterviewHealthSerializer})
     def get(self, request: Request) -> Response:
         """Count active interview sessions."""
-        return Response(
-            {
-                "status": "healthy",
-                "service": HEALTH_SERVICE,
-                "active_sessions": interview_active_count(),
-                "timestamp": timezone.now().isoformat(),
-                "version": __version__,
-                "model_calls": llm.model_load(),
-            }
-        )
+        health = {
+            "status": "healthy",
+            "service": HEALTH_SERVICE,
+            "active_sessions": interview_active_count(),
+            "timestamp": timezone.now(),
+            "version": __version__,
+            "model_calls": llm.model_load(),
+        }
+        return Response(s.InterviewHealthSerializer(health).data)
 
 
 class InterviewPageView(TemplateView):
