@@ -13,6 +13,7 @@ temporary file when not given), never to an unread pipe that could stall it.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -125,3 +126,31 @@ def server_stop(server: ServerProcess, *, timeout: float = 15) -> None:
     except subprocess.TimeoutExpired:
         server.process.kill()
         server.process.wait()
+
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "p" * 20 + "-production-key-with-enough-entropy-1234",
+    "OPENHIRE_HTTPS": "1",
+    "ALLOWED_HOSTS": "hire.example.com",
+}
+
+
+def check_deploy(var_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run `manage.py check --deploy` failing on warnings, with production settings.
+
+    The embedded defaults (no DATABASE_URL/REDIS_URL), `var_dir` for var/, and
+    `env` on top.
+    """
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")
+    }
+    environment.update(PRODUCTION_ENV, OPENHIRE_VAR_DIR=str(var_dir), **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
