@@ -94,7 +94,9 @@ class JobImpactView(APIView):
     )
     def get(self, request: Request, job_id: str) -> Response:
         """Selection rates, impact ratios and four-fifths flags per group and stage."""
-        job = impact_job_check(job_id=job_id, user=request_user(request))
+        job = impact_job_check(
+            job_id=job_id, user=request_user(request, field="recruiter_id")
+        )
         return Response(ImpactReportSerializer(_report(job.pk)).data)
 
 
@@ -107,7 +109,9 @@ class JobImpactCSVView(APIView):
     )
     def get(self, request: Request, job_id: str) -> HttpResponse:
         """Download the report: one row per category, stage and group."""
-        job = impact_job_check(job_id=job_id, user=request_user(request))
+        job = impact_job_check(
+            job_id=job_id, user=request_user(request, field="recruiter_id")
+        )
         return _csv(_report(job.pk), f"adverse-impact-{job.pk}")
 
 
