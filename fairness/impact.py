@@ -16,8 +16,8 @@ Definitions (README "Adverse-impact report" repeats them):
   whenever either group has fewer than `SMALL_SAMPLE` applicants.
 - Suppression: a group with fewer than `min_group` applicants shows no figures.
   So that its figures cannot be worked out from the others' and a total, more
-  groups are suppressed, smallest first, until the suppressed together number
-  at least `min_group` (or all are).
+  groups are suppressed ("prefer not to say" first, then the smallest) until
+  the suppressed together number at least `min_group` (or all are).
 
 Use: `impact_report(people, min_group=5)`; `people` are `Person`s.
 """
@@ -76,11 +76,14 @@ class CategoryFigures:
 def suppressed_groups(sizes: dict[str, int], *, min_group: int) -> set[str]:
     """Return the groups to suppress: the small ones, then the smallest until safe."""
     hidden = {group for group, size in sizes.items() if size < min_group}
+    # "Prefer not to say" goes first (it is never compared), then the smallest.
     shown = sorted(
-        (size, group) for group, size in sizes.items() if group not in hidden
+        (group != PREFER_NOT, size, group)
+        for group, size in sizes.items()
+        if group not in hidden
     )
     while hidden and shown and sum(sizes[g] for g in hidden) < min_group:
-        hidden.add(shown.pop(0)[1])
+        hidden.add(shown.pop(0)[2])
     return hidden
 
 

@@ -42,7 +42,10 @@ class DecisionQuerySet(models.QuerySet):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise LedgerImmutable()
 
-    # update_or_create / bulk_update go through update(); _raw_delete is Django's.
+    def bulk_update(self, objs: Any, fields: Any, batch_size: Any = None) -> int:
+        raise LedgerImmutable()
+
+    # update_or_create goes through save(); _raw_delete is Django's fast path.
     def _raw_delete(self, using: str) -> int:
         raise LedgerImmutable()
 

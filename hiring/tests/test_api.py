@@ -153,7 +153,9 @@ def test_an_anonymous_caller_is_asked_to_sign_in(api, application):
     assert _patch(api, application, {"stage": "screened"}).status_code == 401
 
 
-def test_an_unknown_stage_is_a_400_naming_the_stages(client_for, recruiter, application):
+def test_an_unknown_stage_is_a_400_naming_the_stages(
+    client_for, recruiter, application
+):
     response = _patch(client_for(recruiter), application, {"stage": "promoted"})
     assert response.status_code == 400
     assert "applied, screened, interview, offer, hired" in response.json()["detail"]
