@@ -38,7 +38,7 @@ class SelfIdentificationView(APIView):
         request=SelfIdentificationSerializer,
         responses={
             201: SelfIdentificationSerializer,
-            **error_responses(400, 401, 403, 404),
+            **error_responses(400, 401, 403, 404, 413, 415),
         },
     )
     def post(self, request: Request, application_id: str) -> Response:

@@ -91,14 +91,3 @@ class DecisionSerializer(serializers.ModelSerializer):
             "decided_at",
         ]
         read_only_fields = fields
-
-
-class StageMoveErrorSerializer(serializers.Serializer):
-    """The 409 body of an illegal move."""
-
-    detail = serializers.CharField()
-    code = serializers.CharField(help_text="illegal_stage_move")
-    allowed = serializers.ListField(
-        child=serializers.ChoiceField(choices=stages.STAGES),
-        help_text="The stages this application may move to now.",
-    )

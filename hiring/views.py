@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,7 +11,6 @@ from hiring.selectors import decision_list
 from hiring.serializers import (
     ApplicationMoveSerializer,
     DecisionSerializer,
-    StageMoveErrorSerializer,
 )
 from hiring.services import application_move
 from openhire.schema import error_responses, uuid_path
@@ -35,10 +34,7 @@ class ApplicationDetailView(resume_views.ApplicationDetailView):
         ],
         responses={
             200: ApplicationDetailSerializer,
-            409: OpenApiResponse(
-                StageMoveErrorSerializer, description="Illegal stage move."
-            ),
-            **error_responses(400, 401, 403, 404, 413, 415),
+            **error_responses(400, 401, 403, 404, 409, 413, 415),
         },
     )
     def patch(self, request: Request, application_id: str) -> Response:
