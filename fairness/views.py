@@ -25,7 +25,9 @@ from fairness.services import (
 )
 from openhire.schema import error_responses, uuid_path
 
-CSV_RESPONSE = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
+CSV_RESPONSE = OpenApiResponse(
+    OpenApiTypes.STR, description="One row per category, stage and group."
+)
 
 
 class SelfIdentificationView(APIView):
@@ -105,7 +107,10 @@ class JobImpactCSVView(APIView):
 
     @extend_schema(
         parameters=[uuid_path("job_id")],
-        responses={200: CSV_RESPONSE, **error_responses(400, 401, 403, 404)},
+        responses={
+            (200, "text/csv"): CSV_RESPONSE,
+            **error_responses(400, 401, 403, 404),
+        },
     )
     def get(self, request: Request, job_id: str) -> HttpResponse:
         """Download the report: one row per category, stage and group."""
@@ -130,7 +135,9 @@ class ImpactView(APIView):
 class ImpactCSVView(APIView):
     """The all-jobs adverse-impact report as CSV (the operator)."""
 
-    @extend_schema(responses={200: CSV_RESPONSE, **error_responses(401, 403)})
+    @extend_schema(
+        responses={(200, "text/csv"): CSV_RESPONSE, **error_responses(401, 403)}
+    )
     def get(self, request: Request) -> HttpResponse:
         """Download the all-jobs report."""
         impact_operator_check(user=request_user(request))

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from hiring.models import Decision
 from resumes import stages
-from resumes.models import ApplicationStatus
+from resumes.models import STAGE_CHOICES, ApplicationStatus
 from resumes.serializers import MSG_BAD_STATUS
 
 MSG_BAD_STAGE = "stage must be one of: " + ", ".join(stages.STAGES) + "."
@@ -18,7 +18,7 @@ class ApplicationMoveSerializer(serializers.Serializer):
     """`PATCH /applications/{id}`: `{stage, reason}`, or the older `{status}`."""
 
     stage = serializers.ChoiceField(
-        choices=stages.STAGES,
+        choices=STAGE_CHOICES,
         required=False,
         error_messages={"invalid_choice": MSG_BAD_STAGE},
         help_text="The stage to move to (wins over status when both are sent).",

@@ -71,7 +71,7 @@ def move_check(
     mover = _mover(user, application)
     refused = stages.move_error(application.stage, move.stage, mover=mover)
     if refused is not None and refused.code == "not_owner":
-        raise OpenHireError(MSG_STATUS_RECRUITER_ONLY, "not_owner", status=403)
+        raise OpenHireError(refused.message, refused.code, status=403)
     if refused is not None:
         raise StageMoveRefused(refused)
     snapshot = ai_snapshot(application=application)

@@ -423,6 +423,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JobStatusEnum": "jobs.models.JobStatus.choices",
         "ApplicationStatusEnum": "resumes.models.ApplicationStatus.choices",
+        "ApplicationStageEnum": "resumes.models.STAGE_CHOICES",
         "HealthStatusEnum": ["healthy", "unhealthy"],
     },
 }

@@ -29,6 +29,7 @@ from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
+from resumes import stages
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
@@ -46,10 +47,7 @@ MSG_HIDDEN_TEXT = (
     "the review."
 )
 MSG_NOT_PARTY = "Only the job's recruiter or the candidate can read this application."
-MSG_STATUS_RECRUITER_ONLY = (
-    "Only the job's recruiter can change an application's status; a candidate "
-    "can only withdraw their own application (stage “withdrawn”)."
-)
+MSG_STATUS_RECRUITER_ONLY = stages.MSG_RECRUITER_OR_WITHDRAW
 
 
 # --- the review and its cache ---------------------------------------------------

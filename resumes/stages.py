@@ -75,9 +75,9 @@ MSG_ILLEGAL_MOVE = (
     "allowed next stages: {allowed}."
 )
 MSG_FINAL = "none (“{current}” is final)"
-MSG_CANDIDATE_ONLY_WITHDRAWS = (
-    "A candidate can only withdraw their own application (stage “withdrawn”); "
-    "the job's recruiter moves it otherwise."
+MSG_RECRUITER_OR_WITHDRAW = (
+    "Only the job's recruiter can change an application's status; a candidate "
+    "can only withdraw their own application (stage “withdrawn”)."
 )
 
 
@@ -101,7 +101,7 @@ def allowed_moves(current: str, *, mover: str = RECRUITER) -> tuple[str, ...]:
 def move_error(current: str, target: str, *, mover: str) -> MoveRefused | None:
     """Return why `mover` may not move `current` → `target`, or None when they may."""
     if mover == CANDIDATE and target not in CANDIDATE_MOVES:
-        return MoveRefused(MSG_CANDIDATE_ONLY_WITHDRAWS, "not_owner", ())
+        return MoveRefused(MSG_RECRUITER_OR_WITHDRAW, "not_owner", ())
     allowed = allowed_moves(current, mover=mover)
     if target in allowed:
         return None

@@ -36,7 +36,7 @@ def test_a_candidate_may_only_withdraw_and_only_before_a_final_stage(current, ta
     legal = target == st.WITHDRAWN and current not in st.FINAL
     assert (refused is None) == legal
     if target != st.WITHDRAWN:
-        assert refused.message == st.MSG_CANDIDATE_ONLY_WITHDRAWS
+        assert refused.message == st.MSG_RECRUITER_OR_WITHDRAW
 
 
 def test_an_illegal_move_names_the_allowed_next_stages():
