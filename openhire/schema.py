@@ -17,6 +17,12 @@ ErrorSerializer = inline_serializer(
             required=False,
             help_text="Per-field messages, for validation failures.",
         ),
+        "allowed": serializers.ListField(
+            child=serializers.CharField(),
+            required=False,
+            help_text="illegal_stage_move only: the stages the application may "
+            "move to now.",
+        ),
     },
 )
 

@@ -73,7 +73,16 @@ ALLOWED_HOSTS = env_list(
 )
 
 # --- apps ---------------------------------------------------------------------
-PROJECT_APPS = ["openhire", "accounts", "jobs", "resumes", "interviews", "chat"]
+PROJECT_APPS = [
+    "openhire",
+    "accounts",
+    "jobs",
+    "resumes",
+    "interviews",
+    "chat",
+    "hiring",
+    "fairness",
+]
 
 INSTALLED_APPS = [
     "daphne",
@@ -256,6 +265,16 @@ STORAGES = {
 }
 
 OPENHIRE_MAX_UPLOAD_MB = env_int("OPENHIRE_MAX_UPLOAD_MB", 10, minimum=1, maximum=100)
+
+# Hiring decisions (issue 18): a rejection of a candidate an AI scored below this
+# (0-10; 0 = off) needs a human reason.
+OPENHIRE_REJECT_REASON_BELOW_SCORE = env_float(
+    "OPENHIRE_REJECT_REASON_BELOW_SCORE", 5.0, minimum=0.0
+)
+# Adverse-impact report: groups with fewer people than this are suppressed.
+OPENHIRE_IMPACT_MIN_GROUP = env_int(
+    "OPENHIRE_IMPACT_MIN_GROUP", 5, minimum=1, maximum=1000
+)
 # Non-file request data may carry a base64 data: URL of the largest resume (resumes);
 # A larger body is refused with 413 before it is read (openhire.middleware.BodySizeLimit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = OPENHIRE_MAX_UPLOAD_MB * 1024 * 1024 * 4 // 3 + 64 * 1024
@@ -404,6 +423,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JobStatusEnum": "jobs.models.JobStatus.choices",
         "ApplicationStatusEnum": "resumes.models.ApplicationStatus.choices",
+        "ApplicationStageEnum": "resumes.models.STAGE_CHOICES",
         "HealthStatusEnum": ["healthy", "unhealthy"],
     },
 }

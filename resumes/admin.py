@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
@@ -36,7 +36,7 @@ from django.utils.text import slugify
 from accounts.admin_site import RecruiterScopedAdmin, html_list
 from resumes.extraction import web_links
 from resumes.models import Application, ApplicationStatus
-from resumes.services import applications_allow_retake, applications_set_status
+from resumes.services import applications_allow_retake
 
 CHOOSE_STATUS = "Choose the status to move the selected applications to."
 MOVED = "{count} application(s) moved to “{status}”."
@@ -105,15 +105,15 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         "candidate_name",
         "candidate_email",
         "status",
+        "stage",
         "resume_link",
         "engine",
         "created_at",
     ]
     list_display_links = ["candidate_name"]
-    list_editable = ["status"]
     list_filter = [
         ("job", admin.RelatedOnlyFieldListFilter),
-        "status",
+        "stage",
         "engine",
     ]
     search_fields = ["job__title", "candidate__email", "candidate__name"]
@@ -124,11 +124,10 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         F("score").desc(nulls_last=True),
         "created_at",
     ]
-    action_form = StatusActionForm
-    actions = ["move_to_status", "allow_interview_retake"]
+    actions = ["allow_interview_retake"]
 
     fieldsets = [
-        (None, {"fields": ["candidate_shown", "job_shown", "status", "rank"]}),
+        (None, {"fields": ["candidate_shown", "job_shown", "status", "stage", "rank"]}),
         (
             "Review",
             {
@@ -173,8 +172,8 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         ),
         (None, {"fields": ["id", "created_at", "updated_at"]}),
     ]
-    # Only the status is a recruiter's to change; the review is the AI's.
-    readonly_fields = [f for f in flatten_fieldsets(fieldsets) if f != "status"]
+    # The review is the AI's; the status moves through hiring.admin.
+    readonly_fields = flatten_fieldsets(fieldsets)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Application]:
         return (
@@ -220,21 +219,6 @@ class ApplicationAdmin(RecruiterScopedAdmin, admin.ModelAdmin):
         # A stranger's file: never rendered by the browser as what it claims to be.
         response["X-Content-Type-Options"] = "nosniff"
         return response
-
-    @admin.action(
-        description="Move selected applications to the status chosen",
-        permissions=["change"],
-    )
-    def move_to_status(
-        self, request: HttpRequest, queryset: QuerySet[Application]
-    ) -> None:
-        status = request.POST.get("status", "")
-        if status not in ApplicationStatus.values:
-            self.message_user(request, CHOOSE_STATUS, messages.ERROR)
-            return
-        count = applications_set_status(applications=queryset, status=status)
-        label = ApplicationStatus(status).label
-        self.message_user(request, MOVED.format(count=count, status=label))
 
     @admin.action(
         description="Allow the selected candidates one interview retake",

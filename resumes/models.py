@@ -9,14 +9,23 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
+from resumes import stages
+
 
 class ApplicationStatus(models.TextChoices):
     APPLIED = "applied", "Applied"
     REVIEWING = "reviewing", "Reviewing"
     INTERVIEW_SCHEDULED = "interview_scheduled", "Interview scheduled"
     INTERVIEWED = "interviewed", "Interviewed"
+    OFFER = "offer", "Offer"
     HIRED = "hired", "Hired"
     REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# The pipeline stage (resumes/stages.py holds the legal moves and how a status
+# names a stage); moved only by hiring.services, which records each decision.
+STAGE_CHOICES = [(stage, stage.capitalize()) for stage in stages.STAGES]
 
 
 def resume_upload_to(application: Application, filename: str) -> str:
@@ -41,6 +50,13 @@ class Application(models.Model):
         max_length=24,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.APPLIED,
+    )
+    stage = models.CharField(
+        max_length=16,
+        choices=STAGE_CHOICES,
+        default=stages.APPLIED,
+        db_index=True,
+        help_text="Where the application stands in the pipeline.",
     )
 
     resume_file = models.FileField(

@@ -195,6 +195,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "job_id",
             "candidate",
             "status",
+            "stage",
             "score",
             "score_percent",
             "resumeReview",
@@ -234,10 +235,3 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     class Meta(ApplicationSerializer.Meta):
         fields = [*ApplicationSerializer.Meta.fields, "resume_text"]
         read_only_fields = fields
-
-
-class ApplicationStatusSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=ApplicationStatus.choices,
-        error_messages={"invalid_choice": MSG_BAD_STATUS, "required": MSG_BAD_STATUS},
-    )

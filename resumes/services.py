@@ -29,11 +29,12 @@ from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
+from resumes import stages
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
 from resumes.intake import ResumeUpload, resume_extract
-from resumes.models import Application, ApplicationStatus
+from resumes.models import Application
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
 REVIEW_CACHE_SECONDS = 24 * 3600
@@ -46,9 +47,7 @@ MSG_HIDDEN_TEXT = (
     "the review."
 )
 MSG_NOT_PARTY = "Only the job's recruiter or the candidate can read this application."
-MSG_STATUS_RECRUITER_ONLY = (
-    "Only the job's recruiter can change an application's status."
-)
+MSG_STATUS_RECRUITER_ONLY = stages.MSG_RECRUITER_OR_WITHDRAW
 
 
 # --- the review and its cache ---------------------------------------------------
@@ -384,31 +383,6 @@ def application_list_for_job(
         Application.objects.filter(job=job)
         .select_related("job", "candidate")
         .order_by(F("score").desc(nulls_last=True), "created_at", "id")
-    )
-
-
-def application_set_status(
-    *, application_id: str, user: User | None, status: str
-) -> Application:
-    """Change an application's status; only the job's recruiter may."""
-    application = application_get(application_id=application_id)
-    user = require_user(user)
-    if user.pk != application.job.recruiter_id:
-        raise OpenHireError(MSG_STATUS_RECRUITER_ONLY, "not_owner", status=403)
-    application.status = ApplicationStatus(status)
-    application.save(update_fields=["status", "updated_at"])
-    return application
-
-
-def applications_set_status(*, applications: QuerySet[Application], status: str) -> int:
-    """Move several applications to `status` at once; return how many changed.
-
-    The caller scopes `applications` to what the user may change (the admin passes
-    its recruiter-scoped selection).
-    """
-    status = ApplicationStatus(status)
-    return applications.exclude(status=status).update(
-        status=status, updated_at=timezone.now()
     )
 
 

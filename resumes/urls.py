@@ -9,9 +9,5 @@ urlpatterns = [
         views.JobApplicationsView.as_view(),
         name="job-applications",
     ),
-    path(
-        "applications/<str:application_id>",
-        views.ApplicationDetailView.as_view(),
-        name="application-detail",
-    ),
 ]
+# applications/<id> is served by hiring.urls (its PATCH records a decision).

@@ -10,11 +10,9 @@ from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
 from resumes.intake import review_request
-from resumes.models import ApplicationStatus
 from resumes.serializers import (
     ApplicationDetailSerializer,
     ApplicationSerializer,
-    ApplicationStatusSerializer,
     ReviewJSONRequestSerializer,
     ReviewMultipartRequestSerializer,
     ReviewResponseSerializer,
@@ -23,12 +21,11 @@ from resumes.serializers import (
 from resumes.services import (
     application_list_for_job,
     application_read,
-    application_set_status,
     resume_review_submit,
 )
 
 
-def _caller(request: Request):
+def application_caller(request: Request):
     """Return the caller, honouring recruiter_id or candidate_id in trusted mode."""
     return request_user(request, field="recruiter_id") or request_user(
         request, field="candidate_id"
@@ -92,9 +89,11 @@ class JobApplicationsView(APIView):
 
 
 class ApplicationDetailView(APIView):
-    """Read an application (its recruiter or candidate) or change its status."""
+    """Read an application (its recruiter or candidate).
 
-    example = {"status": "interview_scheduled"}
+    Served at `applications/<id>` by `hiring.views`, which adds the PATCH that
+    moves it through the pipeline.
+    """
 
     @extend_schema(
         parameters=[
@@ -114,41 +113,6 @@ class ApplicationDetailView(APIView):
     def get(self, request: Request, application_id: str) -> Response:
         """Read an application."""
         application = application_read(
-            application_id=application_id, user=_caller(request)
-        )
-        return Response(ApplicationDetailSerializer(application).data)
-
-    @extend_schema(
-        parameters=[uuid_path("application_id")],
-        # A raw schema: drf-spectacular would make a PATCH body's fields optional,
-        # and status is required here.
-        request={
-            "application/json": {
-                "type": "object",
-                "required": ["status"],
-                "properties": {
-                    "status": {"type": "string", "enum": ApplicationStatus.values},
-                    "recruiter_id": {
-                        "type": "string",
-                        "format": "uuid",
-                        "description": "Trusted mode only.",
-                    },
-                },
-            }
-        },
-        responses={
-            200: ApplicationDetailSerializer,
-            **error_responses(400, 401, 403, 404, 413, 415),
-        },
-    )
-    def patch(self, request: Request, application_id: str) -> Response:
-        """Change an application's status (the job's recruiter only)."""
-        user = request_user(request, field="recruiter_id")
-        serializer = ApplicationStatusSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        application = application_set_status(
-            application_id=application_id,
-            user=user,
-            status=serializer.validated_data["status"],
+            application_id=application_id, user=application_caller(request)
         )
         return Response(ApplicationDetailSerializer(application).data)

@@ -156,7 +156,8 @@ def seeded(uvicorn_server):
 def error_bodies_have_detail_and_code(
     ctx: CheckContext, response: Response, case: Case
 ) -> bool | None:
-    """Every 4xx answer is `{detail, code}` (plus `errors` for fields)."""
+    """Every 4xx answer is `{detail, code}` (plus `errors` for fields, `allowed`
+    for an illegal stage move: both in the Error schema)."""
     if not 400 <= response.status_code < 500:
         return None
     try:
@@ -168,7 +169,7 @@ def error_bodies_have_detail_and_code(
     assert isinstance(body, dict), body
     assert isinstance(body.get("detail"), str) and body["detail"], body
     assert isinstance(body.get("code"), str) and body["code"], body
-    assert set(body) <= {"detail", "code", "errors"}, body
+    assert set(body) <= {"detail", "code", "errors", "allowed"}, body
     return True
 
 

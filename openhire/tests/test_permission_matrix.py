@@ -184,6 +184,61 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         ),
         only(200, "owner", "trusted"),
     ),
+    # The ledger: the job's recruiter and the candidate (their own application).
+    ("GET", "/applications/{application_id}/decisions"): (
+        Call(
+            lambda w: f"{APPLICATION(w)}/decisions",
+            query=lambda w: w.claim("recruiter_id"),
+        ),
+        only(200, "candidate", "owner", "trusted"),
+    ),
+    # Self-identification: the application's candidate only, never a recruiter.
+    ("POST", "/applications/{application_id}/self-id"): (
+        Call(
+            lambda w: f"{APPLICATION(w)}/self-id",
+            data=lambda w: {"sex": "female", **w.claim("candidate_id")},
+        ),
+        only(201, "candidate", "trusted"),
+    ),
+    # None stored yet: the candidate is told so; everyone else is refused.
+    ("GET", "/applications/{application_id}/self-id"): (
+        Call(
+            lambda w: f"{APPLICATION(w)}/self-id",
+            query=lambda w: w.claim("candidate_id"),
+        ),
+        only(404, "candidate", "trusted"),
+    ),
+    ("DELETE", "/applications/{application_id}/self-id"): (
+        Call(
+            lambda w: f"{APPLICATION(w)}/self-id",
+            query=lambda w: w.claim("candidate_id"),
+        ),
+        only(204, "candidate", "trusted"),
+    ),
+    # The adverse-impact report: the job's recruiter; all jobs: the operator only.
+    ("GET", "/jobs/{job_id}/adverse-impact"): (
+        Call(
+            lambda w: f"{JOB(w)}/adverse-impact",
+            query=lambda w: w.claim("recruiter_id"),
+        ),
+        only(200, "owner", "trusted"),
+    ),
+    ("GET", "/jobs/{job_id}/adverse-impact.csv"): (
+        Call(
+            lambda w: f"{JOB(w)}/adverse-impact.csv",
+            query=lambda w: w.claim("recruiter_id"),
+        ),
+        only(200, "owner", "trusted"),
+    ),
+    # (Trusted mode names nobody here, and a gateway id is never the operator.)
+    ("GET", "/adverse-impact"): (
+        Call(lambda w: "/adverse-impact"),
+        {**only(200), "trusted": 401},
+    ),
+    ("GET", "/adverse-impact.csv"): (
+        Call(lambda w: "/adverse-impact.csv"),
+        {**only(200), "trusted": 401},
+    ),
     ("POST", "/chat"): (Call(lambda w: "/chat", data=lambda w: CHAT), ALL_200),
     # The candidate's own interview, or one for the recruiter's job; trusted mode
     # answers by session id alone (DESIGN.md §4).
