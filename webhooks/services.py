@@ -7,7 +7,7 @@ Other apps announce what happened with one call, inside their own transaction:
 
 `owner` is the recruiter the event is about (the job's recruiter). The event
 goes to that recruiter's endpoints subscribed to it and to every operator's
-(staff or superuser) endpoint subscribed to it. A delivery row is written per
+(superuser) endpoint subscribed to it. A delivery row is written per
 endpoint in the caller's transaction and sent by a background task once it
 commits: a request that rolls back sends nothing. A failed attempt is retried
 with backoff (`webhooks.retry`): a deferred task when the task backend can defer
@@ -17,6 +17,7 @@ sends what is due.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 
@@ -112,7 +113,7 @@ def endpoint_delete(*, user: User | None, endpoint_id: str) -> None:
 
 
 def _subscribers(event: str, owner: User | None) -> list[WebhookEndpoint]:
-    operators = Q(owner__is_staff=True) | Q(owner__is_superuser=True)
+    operators = Q(owner__is_superuser=True)
     scope = operators | Q(owner=owner) if owner is not None else operators
     endpoints = WebhookEndpoint.objects.filter(scope, owner__is_active=True)
     return [endpoint for endpoint in endpoints if event in endpoint.events]
@@ -207,9 +208,8 @@ def _send(delivery: WebhookDelivery) -> SendResult:
     )
 
 
-def _record(delivery: WebhookDelivery, result: SendResult) -> None:
+def _record(delivery: WebhookDelivery, result: SendResult, now: dt.datetime) -> None:
     """Store the attempt and the delivery's new state; schedule the retry."""
-    now = timezone.now()
     delivery.last_status_code = result.status_code
     delivery.last_response = result.response_excerpt
     delivery.last_error = result.error
@@ -245,16 +245,21 @@ def _record(delivery: WebhookDelivery, result: SendResult) -> None:
             _send_later(delivery, run_after=delivery.next_attempt_at)
 
 
-def delivery_attempt(*, delivery_id: str) -> WebhookDelivery | None:
-    """Try a pending delivery once; return it, or None if not this worker's to send."""
+def delivery_attempt(
+    *, delivery_id: str, now: dt.datetime | None = None
+) -> WebhookDelivery | None:
+    """Try a pending delivery once; return it, or None if not this worker's to send.
+
+    `now` is when the attempt counts as made (the retry schedule starts there).
+    """
     delivery = _claim(delivery_id)
     if delivery is None:
         return None
-    _record(delivery, _send(delivery))
+    _record(delivery, _send(delivery), now or timezone.now())
     return delivery
 
 
-def deliveries_send_due(*, now=None) -> int:
+def deliveries_send_due(*, now: dt.datetime | None = None) -> int:
     """Attempt every pending delivery whose retry time has come; return how many.
 
     The retry path of the immediate backend (`manage.py deliver_webhooks`, e.g.
@@ -264,7 +269,8 @@ def deliveries_send_due(*, now=None) -> int:
     due = WebhookDelivery.objects.filter(
         status=DeliveryStatus.PENDING, next_attempt_at__lte=now
     ).values_list("pk", flat=True)
-    return sum(delivery_attempt(delivery_id=str(pk)) is not None for pk in list(due))
+    attempted = [delivery_attempt(delivery_id=str(pk), now=now) for pk in list(due)]
+    return sum(delivery is not None for delivery in attempted)
 
 
 def delivery_list(*, user: User | None, endpoint_id: str):
