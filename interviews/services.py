@@ -37,6 +37,7 @@ from accounts.policies import interview_retake_error
 from ai.offline import OfflineEngine
 from ai.types import InterviewAnalysis, InterviewContext, JobSpec
 from interviews import protocol, store
+from interviews.events import interview_completed_publish
 from interviews import state_machine as sm
 from interviews.inputs import (
     InterviewInput,
@@ -408,6 +409,7 @@ def _store_analysis(
             session, _apply(state, sm.AnalysisFinished()), **fields
         ):
             interview_transcript_store(session=session)
+            interview_completed_publish(session=session)
             return session
         session = _existing(session.session_id)
     raise _busy()

@@ -29,6 +29,11 @@ from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
+from resumes.events import (
+    TRIGGER_SUBMISSION,
+    application_created_publish,
+    review_completed_publish,
+)
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
@@ -329,7 +334,8 @@ def application_record(
                     .filter(job=job, candidate=candidate)
                     .first()
                 )
-                if application is None:
+                created = application is None
+                if created:
                     application = Application(job=job, candidate=candidate)
                 old_file = application.resume_file.name or ""
                 _fill(application, **fields)
@@ -342,6 +348,11 @@ def application_record(
                     transaction.on_commit(
                         lambda storage=storage, name=old_file: storage.delete(name)
                     )
+                if created:
+                    application_created_publish(application=application)
+                review_completed_publish(
+                    application=application, trigger=TRIGGER_SUBMISSION
+                )
                 return application
         except IntegrityError:
             if written:  # the insert lost the race: do not orphan the stored file
