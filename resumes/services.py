@@ -282,11 +282,37 @@ def _fill(
     application.resume_pages = extracted.pages
     application.resume_text = extracted.text
     application.resume_links = [dataclasses.asdict(link) for link in extracted.links]
+    application_fill_review(
+        application,
+        review=review,
+        details=review_details(review, extracted),
+        resume_hash=resume_hash,
+        spec_hash=spec_hash,
+    )
+    if upload.data is not None:
+        application.resume_filename = (upload.filename or "")[:255]
+        application.resume_file.save(
+            f"resume.{extracted.format}", ContentFile(upload.data), save=False
+        )
+    else:
+        application.resume_filename = ""
+        application.resume_file = ""
+
+
+def application_fill_review(
+    application: Application,
+    *,
+    review: ResumeReview,
+    details: dict[str, Any],
+    resume_hash: str,
+    spec_hash: str,
+) -> None:
+    """Set an application's review fields: score, explanation and provenance."""
     application.score = review.score
     application.review_summary = review.summary
     application.pros = list(review.pros)
     application.cons = list(review.cons)
-    application.details = review_details(review, extracted)
+    application.details = details
     meta = review.meta
     application.engine = meta.engine[:100]
     application.prompt_version = meta.prompt_version[:100]
@@ -297,14 +323,6 @@ def _fill(
     application.fallback_reason = (meta.fallback_reason or "")[:300]
     application.resume_hash = resume_hash
     application.job_hash = spec_hash
-    if upload.data is not None:
-        application.resume_filename = (upload.filename or "")[:255]
-        application.resume_file.save(
-            f"resume.{extracted.format}", ContentFile(upload.data), save=False
-        )
-    else:
-        application.resume_filename = ""
-        application.resume_file = ""
 
 
 def application_record(

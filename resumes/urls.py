@@ -10,6 +10,11 @@ urlpatterns = [
         name="job-applications",
     ),
     path(
+        "jobs/<str:job_id>/rescreen",
+        views.JobRescreenView.as_view(),
+        name="job-rescreen",
+    ),
+    path(
         "applications/<str:application_id>",
         views.ApplicationDetailView.as_view(),
         name="application-detail",
