@@ -1,0 +1,39 @@
+"""A finished interview is announced to its job's recruiter as interview.completed."""
+
+import json
+
+import pytest
+
+from interviews.tests.factories import interview_take
+from webhooks.models import WebhookEndpoint
+from webhooks.tests.receiver import Receiver
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def receiver(settings):
+    settings.OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = True
+    server = Receiver().start()
+    yield server
+    server.stop()
+
+
+def test_a_finished_interview_is_sent_to_the_jobs_recruiter(
+    recruiter, other_recruiter, candidate, job, receiver
+):
+    for owner in (recruiter, other_recruiter):
+        WebhookEndpoint.objects.create(
+            owner=owner,
+            url=receiver.url,
+            events=["interview.completed"],
+            secret="whsec_test",
+        )
+    interview_take(candidate, "evt-1", job_id=str(job.pk))
+    [request] = receiver.received
+    body = json.loads(request.body)
+    assert body["type"] == "interview.completed"
+    assert body["data"]["session_id"] == "evt-1"
+    assert body["data"]["job_id"] == str(job.pk)
+    assert body["data"]["recommendation"]
+    assert body["data"]["ended_early"] is False
