@@ -37,8 +37,8 @@ from accounts.policies import interview_retake_error
 from ai.offline import OfflineEngine
 from ai.types import InterviewAnalysis, InterviewContext, JobSpec
 from interviews import protocol, store
-from interviews.events import interview_completed_publish
 from interviews import state_machine as sm
+from interviews.events import interview_completed_publish
 from interviews.inputs import (
     InterviewInput,
     interview_input_clean,
