@@ -498,9 +498,7 @@ TASK_BACKENDS = {
 OPENHIRE_TASKS = env_str("OPENHIRE_TASKS", "immediate") or "immediate"
 if OPENHIRE_TASKS not in TASK_BACKENDS:
     raise ImproperlyConfigured(
-        f"OPENHIRE_TASKS is {OPENHIRE_TASKS!r}; use "
-        + " or ".join(TASK_BACKENDS)
-        + "."
+        f"OPENHIRE_TASKS is {OPENHIRE_TASKS!r}; use " + " or ".join(TASK_BACKENDS) + "."
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[OPENHIRE_TASKS]}}
 
