@@ -415,6 +415,9 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "jobs.models.JobStatus.choices",
         "ApplicationStatusEnum": "resumes.models.ApplicationStatus.choices",
         "HealthStatusEnum": ["healthy", "unhealthy"],
+        "WebhookEventEnum": "webhooks.models.WebhookEvent.choices",
+        "DeliveryStatusEnum": "webhooks.models.DeliveryStatus.choices",
+        "RescreenStatusEnum": "resumes.models.RescreenStatus.choices",
     },
 }
 

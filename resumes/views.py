@@ -175,7 +175,7 @@ class JobRescreenView(APIView):
         responses={
             202: RescreenSerializer,
             200: RescreenSerializer,
-            **error_responses(400, 401, 403, 404),
+            **error_responses(400, 401, 403, 404, 413, 415),
         },
         description="Re-score every application of the job against its current "
         "text and engine, as background work. 202 when work was queued (a new "

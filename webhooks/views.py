@@ -42,7 +42,9 @@ class WebhookListCreateView(APIView):
     )
     def get(self, request: Request) -> Response:
         """List your webhook endpoints, newest first (secrets are never shown again)."""
-        page = paginate(request, endpoint_list(user=request_user(request)))
+        page = paginate(
+            request, endpoint_list(user=request_user(request, field="recruiter_id"))
+        )
         return Response(
             EndpointSerializer(page.items, many=True).data, headers=page.headers
         )
@@ -59,7 +61,8 @@ class WebhookListCreateView(APIView):
         serializer = EndpointCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         endpoint = endpoint_create(
-            user=request_user(request), **serializer.validated_data
+            user=request_user(request, field="recruiter_id"),
+            **serializer.validated_data,
         )
         return Response(EndpointCreatedSerializer(endpoint).data, status=201)
 
@@ -75,7 +78,9 @@ class WebhookDetailView(APIView):
     )
     def delete(self, request: Request, webhook_id: str) -> Response:
         """Delete a webhook endpoint and its delivery log."""
-        endpoint_delete(user=request_user(request), endpoint_id=webhook_id)
+        endpoint_delete(
+            user=request_user(request, field="recruiter_id"), endpoint_id=webhook_id
+        )
         return Response(status=204)
 
 
@@ -91,7 +96,9 @@ class WebhookDeliveriesView(APIView):
     )
     def get(self, request: Request, webhook_id: str) -> Response:
         """List deliveries of this endpoint."""
-        deliveries = delivery_list(user=request_user(request), endpoint_id=webhook_id)
+        deliveries = delivery_list(
+            user=request_user(request, field="recruiter_id"), endpoint_id=webhook_id
+        )
         page = paginate(request, deliveries)
         return Response(
             DeliverySerializer(page.items, many=True).data, headers=page.headers
@@ -106,12 +113,17 @@ class WebhookReplayView(APIView):
     @extend_schema(
         request=None,
         parameters=[uuid_path("webhook_id"), uuid_path("delivery_id")],
-        responses={202: DeliverySerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={
+            202: DeliverySerializer,
+            **error_responses(400, 401, 403, 404, 413, 415, 429),
+        },
     )
     def post(self, request: Request, webhook_id: str, delivery_id: str) -> Response:
         """Replay a delivery; the answer is the new delivery."""
         replay = delivery_replay(
-            user=request_user(request), endpoint_id=webhook_id, delivery_id=delivery_id
+            user=request_user(request, field="recruiter_id"),
+            endpoint_id=webhook_id,
+            delivery_id=delivery_id,
         )
         replay.refresh_from_db()
         return Response(DeliverySerializer(replay).data, status=202)

@@ -37,3 +37,11 @@ def test_an_old_timestamp_is_refused_as_a_replay():
     header = signature_header("whsec_abc", b"{}", timestamp=old)
     assert not signature_verify("whsec_abc", header, b"{}")
     assert not verify_as_readme_says("whsec_abc", header, b"{}")
+
+
+def test_the_dev_only_private_setting_is_reported_by_the_deploy_check(settings):
+    from webhooks.checks import W002, check_webhooks_allow_private
+
+    assert check_webhooks_allow_private() == []
+    settings.OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = True
+    assert [message.id for message in check_webhooks_allow_private()] == [W002]
