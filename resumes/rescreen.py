@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 
 from django.conf import settings
 from django.db import transaction
@@ -183,25 +184,46 @@ def _details(application: Application, review) -> dict:
     return details
 
 
+REVIEW_FIELDS = [
+    "score",
+    "review_summary",
+    "pros",
+    "cons",
+    "details",
+    "engine",
+    "prompt_version",
+    "model_calls",
+    "tokens_in",
+    "tokens_out",
+    "latency_ms",
+    "fallback_reason",
+    "resume_hash",
+    "job_hash",
+    "updated_at",
+]
+
+
+def _is_current(application: Application, rescreen: Rescreen) -> bool:
+    return (
+        application.job_hash == rescreen.job_hash
+        and application.engine == rescreen.engine
+        and not application.fallback_reason
+        and application.score is not None
+    )
+
+
 def _store(
     rescreen: Rescreen, application_id: object, review, resume_hash: str
 ) -> None:
     """Store the review and count it, unless another worker got there first."""
     with transaction.atomic():
         application = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("job__recruiter", "candidate")
             .filter(pk=application_id)
             .first()
         )
-        if (
-            application is None
-            or _current(
-                Application.objects.filter(pk=application.pk),
-                rescreen.job_hash,
-                rescreen.engine,
-            ).exists()
-        ):
+        if application is None or _is_current(application, rescreen):
             return
         application_fill_review(
             application,
@@ -210,7 +232,7 @@ def _store(
             resume_hash=resume_hash,
             spec_hash=rescreen.job_hash,
         )
-        application.save()
+        application.save(update_fields=REVIEW_FIELDS)
         review_completed_publish(application=application, trigger=TRIGGER_RESCREEN)
         if not review.meta.fallback_reason and review.meta.engine == rescreen.engine:
             Rescreen.objects.filter(pk=rescreen.pk).update(
@@ -221,14 +243,14 @@ def _store(
     _count_error(rescreen.pk, application_id, MSG_FALLBACK.format(reason=reason))
 
 
-def rescreen_application(*, rescreen: Rescreen, application_id: str, spec) -> None:
+def rescreen_application(
+    *, rescreen: Rescreen, application: Application | None, spec, application_id=None
+) -> None:
     """Review one application against the rescreen's job text, if still needed."""
-    application = Application.objects.filter(pk=application_id).first()
     if application is None:
         _count_error(rescreen.pk, application_id, MSG_GONE)
         return
-    unscored = Application.objects.filter(pk=application.pk)
-    if _current(unscored, rescreen.job_hash, rescreen.engine).exists():
+    if _is_current(application, rescreen):
         return  # counted already: skipped at the start, or scored by another worker
     text = application.resume_text[:MAX_REVIEW_CHARS]
     resume_hash = text_hash(text)
@@ -237,10 +259,10 @@ def rescreen_application(*, rescreen: Rescreen, application_id: str, spec) -> No
             engine=rescreen.engine, resume_hash=resume_hash, spec_hash=rescreen.job_hash
         ) or llm.review_resume(resume_text=text, job=spec)
     except Exception as exc:  # one bad application must not stop the batch
-        logger.exception("rescreen of application %s failed", application_id)
-        _count_error(rescreen.pk, application_id, f"{type(exc).__name__}: {exc}")
+        logger.exception("rescreen of application %s failed", application.pk)
+        _count_error(rescreen.pk, application.pk, f"{type(exc).__name__}: {exc}")
         return
-    _store(rescreen, application_id, review, resume_hash)
+    _store(rescreen, application.pk, review, resume_hash)
 
 
 def _chunk_finished(rescreen_id: str, generation: int) -> None:
@@ -269,8 +291,12 @@ def rescreen_run_chunk(
         )
         return
     Rescreen.objects.filter(pk=rescreen.pk).update(heartbeat_at=timezone.now())
+    found = Application.objects.in_bulk(application_ids)
     for application_id in application_ids:
         rescreen_application(
-            rescreen=rescreen, application_id=application_id, spec=spec
+            rescreen=rescreen,
+            application=found.get(uuid.UUID(str(application_id))),
+            application_id=application_id,
+            spec=spec,
         )
     _chunk_finished(rescreen_id, generation)

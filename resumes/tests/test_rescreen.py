@@ -92,9 +92,7 @@ def test_a_rescreen_killed_midway_resumes_with_exactly_the_unscored(
     rescreen = Rescreen.objects.get(pk=started["id"])
     spec = job_spec(job)
     for application in made[:17]:  # a worker got this far, then died
-        rescreen_application(
-            rescreen=rescreen, application_id=application.pk, spec=spec
-        )
+        rescreen_application(rescreen=rescreen, application=application, spec=spec)
     Rescreen.objects.update(heartbeat_at=timezone.now() - dt.timedelta(hours=1))
     assert client_for(recruiter).get(rescreen_url(job)).json()["stalled"] is True
 
