@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from resumes.models import Application
 from webhooks.models import WebhookEvent
-from webhooks.services import event_publish
+from webhooks.services import event_has_subscribers, event_publish
 
 TRIGGER_SUBMISSION = "submission"
 TRIGGER_RESCREEN = "rescreen"
@@ -83,4 +83,11 @@ def review_completed_publish(*, application: Application, trigger: str) -> None:
     data = ReviewEventSerializer(application, context={"trigger": trigger}).data
     event_publish(
         event=WebhookEvent.REVIEW_COMPLETED, data=data, owner=application.job.recruiter
+    )
+
+
+def review_completed_wanted(*, job) -> bool:
+    """Say whether anyone subscribes to `review.completed` for `job` (batch work)."""
+    return event_has_subscribers(
+        event=WebhookEvent.REVIEW_COMPLETED, owner=job.recruiter
     )

@@ -31,7 +31,11 @@ from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError
 from openhire.tasks import enqueue_on_commit
-from resumes.events import TRIGGER_RESCREEN, review_completed_publish
+from resumes.events import (
+    TRIGGER_RESCREEN,
+    review_completed_publish,
+    review_completed_wanted,
+)
 from resumes.models import Application, Rescreen, RescreenStatus
 from resumes.services import (
     HIDDEN_TEXT,
@@ -213,7 +217,12 @@ def _is_current(application: Application, rescreen: Rescreen) -> bool:
 
 
 def _store(
-    rescreen: Rescreen, application_id: object, review, resume_hash: str
+    rescreen: Rescreen,
+    application_id: object,
+    review,
+    resume_hash: str,
+    *,
+    announce: bool,
 ) -> None:
     """Store the review and count it, unless another worker got there first."""
     with transaction.atomic():
@@ -221,6 +230,7 @@ def _store(
             Application.objects.select_for_update(of=("self",))
             .select_related("job__recruiter", "candidate")
             .filter(pk=application_id)
+            .order_by()
             .first()
         )
         if application is None or _is_current(application, rescreen):
@@ -233,7 +243,8 @@ def _store(
             spec_hash=rescreen.job_hash,
         )
         application.save(update_fields=REVIEW_FIELDS)
-        review_completed_publish(application=application, trigger=TRIGGER_RESCREEN)
+        if announce:
+            review_completed_publish(application=application, trigger=TRIGGER_RESCREEN)
         if not review.meta.fallback_reason and review.meta.engine == rescreen.engine:
             Rescreen.objects.filter(pk=rescreen.pk).update(
                 scored=F("scored") + 1, heartbeat_at=timezone.now()
@@ -244,9 +255,17 @@ def _store(
 
 
 def rescreen_application(
-    *, rescreen: Rescreen, application: Application | None, spec, application_id=None
+    *,
+    rescreen: Rescreen,
+    application: Application | None,
+    spec,
+    application_id=None,
+    announce: bool = True,
 ) -> None:
-    """Review one application against the rescreen's job text, if still needed."""
+    """Review one application against the rescreen's job text, if still needed.
+
+    `announce`: send `review.completed` (skipped when nobody subscribes).
+    """
     if application is None:
         _count_error(rescreen.pk, application_id, MSG_GONE)
         return
@@ -262,7 +281,7 @@ def rescreen_application(
         logger.exception("rescreen of application %s failed", application.pk)
         _count_error(rescreen.pk, application.pk, f"{type(exc).__name__}: {exc}")
         return
-    _store(rescreen, application.pk, review, resume_hash)
+    _store(rescreen, application.pk, review, resume_hash, announce=announce)
 
 
 def _chunk_finished(rescreen_id: str, generation: int) -> None:
@@ -292,11 +311,13 @@ def rescreen_run_chunk(
         return
     Rescreen.objects.filter(pk=rescreen.pk).update(heartbeat_at=timezone.now())
     found = Application.objects.in_bulk(application_ids)
+    announce = review_completed_wanted(job=rescreen.job)
     for application_id in application_ids:
         rescreen_application(
             rescreen=rescreen,
             application=found.get(uuid.UUID(str(application_id))),
             application_id=application_id,
             spec=spec,
+            announce=announce,
         )
     _chunk_finished(rescreen_id, generation)

@@ -119,6 +119,15 @@ def _subscribers(event: str, owner: User | None) -> list[WebhookEndpoint]:
     return [endpoint for endpoint in endpoints if event in endpoint.events]
 
 
+def event_has_subscribers(*, event: str, owner: User | None) -> bool:
+    """Say whether `event_publish(event=event, owner=owner)` would send anything.
+
+    For batch work (a rescreen) that would otherwise build a payload per row for
+    nobody: ask once per batch.
+    """
+    return bool(_subscribers(event, owner))
+
+
 def event_body(*, event: str, event_id: uuid.UUID, data: dict) -> str:
     """Return the JSON body every delivery of one event carries."""
     from webhooks.serializers import EventEnvelopeSerializer
