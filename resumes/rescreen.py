@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
@@ -27,6 +28,7 @@ from django.utils import timezone
 import ai as llm
 from accounts.models import User
 from accounts.permissions import require_owner
+from ai.types import ResumeReview
 from jobs.models import Job
 from jobs.services import job_get
 from openhire.errors import OpenHireError
@@ -216,61 +218,17 @@ def _is_current(application: Application, rescreen: Rescreen) -> bool:
     )
 
 
-def _store(
-    rescreen: Rescreen,
-    application_id: object,
-    review,
-    resume_hash: str,
-    *,
-    announce: bool,
-) -> None:
-    """Store the review and count it, unless another worker got there first."""
-    with transaction.atomic():
-        application = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("job__recruiter", "candidate")
-            .filter(pk=application_id)
-            .order_by()
-            .first()
-        )
-        if application is None or _is_current(application, rescreen):
-            return
-        application_fill_review(
-            application,
-            review=review,
-            details=_details(application, review),
-            resume_hash=resume_hash,
-            spec_hash=rescreen.job_hash,
-        )
-        application.save(update_fields=REVIEW_FIELDS)
-        if announce:
-            review_completed_publish(application=application, trigger=TRIGGER_RESCREEN)
-        if not review.meta.fallback_reason and review.meta.engine == rescreen.engine:
-            Rescreen.objects.filter(pk=rescreen.pk).update(
-                scored=F("scored") + 1, heartbeat_at=timezone.now()
-            )
-            return
-    reason = review.meta.fallback_reason or review.meta.engine
-    _count_error(rescreen.pk, application_id, MSG_FALLBACK.format(reason=reason))
+@dataclass(frozen=True)
+class Reviewed:
+    """One application's new review, made outside any transaction."""
+
+    application_id: uuid.UUID
+    review: ResumeReview
+    resume_hash: str
 
 
-def rescreen_application(
-    *,
-    rescreen: Rescreen,
-    application: Application | None,
-    spec,
-    application_id=None,
-    announce: bool = True,
-) -> None:
-    """Review one application against the rescreen's job text, if still needed.
-
-    `announce`: send `review.completed` (skipped when nobody subscribes).
-    """
-    if application is None:
-        _count_error(rescreen.pk, application_id, MSG_GONE)
-        return
-    if _is_current(application, rescreen):
-        return  # counted already: skipped at the start, or scored by another worker
+def _review(rescreen: Rescreen, application: Application, spec) -> Reviewed | None:
+    """Review `application` against the rescreen's job text; None after an error."""
     text = application.resume_text[:MAX_REVIEW_CHARS]
     resume_hash = text_hash(text)
     try:
@@ -280,8 +238,78 @@ def rescreen_application(
     except Exception as exc:  # one bad application must not stop the batch
         logger.exception("rescreen of application %s failed", application.pk)
         _count_error(rescreen.pk, application.pk, f"{type(exc).__name__}: {exc}")
-        return
-    _store(rescreen, application.pk, review, resume_hash, announce=announce)
+        return None
+    return Reviewed(application.pk, review, resume_hash)
+
+
+def _store(rescreen: Rescreen, reviewed: list[Reviewed], *, announce: bool) -> None:
+    """Store a chunk's reviews and count them in one transaction.
+
+    Each row is locked and re-checked first: one another worker stored meanwhile
+    is left alone and not counted again. A worker killed before the commit
+    stores and counts none of them.
+    """
+    errors: list[tuple[object, str]] = []
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("job__recruiter", "candidate")
+            .filter(pk__in=[item.application_id for item in reviewed])
+            .order_by("pk")
+        )
+        rows = {application.pk: application for application in locked}
+        scored = 0
+        for item in reviewed:
+            application = rows.get(item.application_id)
+            if application is None:
+                errors.append((item.application_id, MSG_GONE))
+                continue
+            if _is_current(application, rescreen):
+                continue
+            _fill(application, item, rescreen, announce=announce)
+            meta = item.review.meta
+            if not meta.fallback_reason and meta.engine == rescreen.engine:
+                scored += 1
+            else:
+                reason = meta.fallback_reason or meta.engine
+                errors.append((item.application_id, MSG_FALLBACK.format(reason=reason)))
+        Rescreen.objects.filter(pk=rescreen.pk).update(
+            scored=F("scored") + scored, heartbeat_at=timezone.now()
+        )
+    for application_id, message in errors:
+        _count_error(rescreen.pk, application_id, message)
+
+
+def _fill(
+    application: Application, item: Reviewed, rescreen: Rescreen, *, announce: bool
+) -> None:
+    application_fill_review(
+        application,
+        review=item.review,
+        details=_details(application, item.review),
+        resume_hash=item.resume_hash,
+        spec_hash=rescreen.job_hash,
+    )
+    application.save(update_fields=REVIEW_FIELDS)
+    if announce:
+        review_completed_publish(application=application, trigger=TRIGGER_RESCREEN)
+
+
+def rescreen_applications(
+    *, rescreen: Rescreen, applications: list[Application], spec, announce: bool
+) -> None:
+    """Review those of `applications` still needing it, then store them together.
+
+    `announce`: send `review.completed` for each (skipped when nobody subscribes).
+    """
+    reviewed = [
+        _review(rescreen, application, spec)
+        for application in applications
+        if not _is_current(application, rescreen)  # skipped, or another's work
+    ]
+    reviewed = [item for item in reviewed if item is not None]
+    if reviewed:
+        _store(rescreen, reviewed, announce=announce)
 
 
 def _chunk_finished(rescreen_id: str, generation: int) -> None:
@@ -311,13 +339,12 @@ def rescreen_run_chunk(
         return
     Rescreen.objects.filter(pk=rescreen.pk).update(heartbeat_at=timezone.now())
     found = Application.objects.in_bulk(application_ids)
-    announce = review_completed_wanted(job=rescreen.job)
-    for application_id in application_ids:
-        rescreen_application(
-            rescreen=rescreen,
-            application=found.get(uuid.UUID(str(application_id))),
-            application_id=application_id,
-            spec=spec,
-            announce=announce,
-        )
+    for missing in set(map(str, application_ids)) - set(map(str, found)):
+        _count_error(rescreen.pk, missing, MSG_GONE)
+    rescreen_applications(
+        rescreen=rescreen,
+        applications=list(found.values()),
+        spec=spec,
+        announce=review_completed_wanted(job=rescreen.job),
+    )
     _chunk_finished(rescreen_id, generation)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import ai
 from resumes.models import Application, Rescreen, RescreenStatus
-from resumes.rescreen import MSG_NO_RESCREEN, rescreen_application
+from resumes.rescreen import MSG_NO_RESCREEN, rescreen_applications
 from resumes.services import job_hash, job_spec
 from resumes.tests.factories import application_make, candidate_make
 
@@ -91,8 +91,10 @@ def test_a_rescreen_killed_midway_resumes_with_exactly_the_unscored(
     started = client_for(recruiter).post(rescreen_url(job)).json()
     rescreen = Rescreen.objects.get(pk=started["id"])
     spec = job_spec(job)
-    for application in made[:17]:  # a worker got this far, then died
-        rescreen_application(rescreen=rescreen, application=application, spec=spec)
+    # A worker stored its first chunks this far, then died.
+    rescreen_applications(
+        rescreen=rescreen, applications=made[:17], spec=spec, announce=False
+    )
     Rescreen.objects.update(heartbeat_at=timezone.now() - dt.timedelta(hours=1))
     assert client_for(recruiter).get(rescreen_url(job)).json()["stalled"] is True
 
