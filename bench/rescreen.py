@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import socket
 import sys
 import tempfile
 import time
@@ -31,18 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.api import pg_user, prepare_database  # noqa: E402
+from bench.api import pg_user, port_open, prepare_database  # noqa: E402
 
 DB_NAME = "openhire_bench_rescreen"
 STALE = "j" * 64
-
-
-def port_open(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 def job_with_applications(count: int):

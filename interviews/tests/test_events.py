@@ -6,31 +6,22 @@ import pytest
 
 from interviews.tests.factories import interview_take
 from webhooks.models import WebhookEndpoint
-from webhooks.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def receiver(settings):
-    settings.OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = True
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
 def test_a_finished_interview_is_sent_to_the_jobs_recruiter(
-    recruiter, other_recruiter, candidate, job, receiver
+    recruiter, other_recruiter, candidate, job, webhook_receiver
 ):
     for owner in (recruiter, other_recruiter):
         WebhookEndpoint.objects.create(
             owner=owner,
-            url=receiver.url,
+            url=webhook_receiver.url,
             events=["interview.completed"],
             secret="whsec_test",
         )
     interview_take(candidate, "evt-1", job_id=str(job.pk))
-    [request] = receiver.received
+    [request] = webhook_receiver.received
     body = json.loads(request.body)
     assert body["type"] == "interview.completed"
     assert body["data"]["session_id"] == "evt-1"

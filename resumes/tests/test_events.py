@@ -5,26 +5,17 @@ import json
 import pytest
 
 from webhooks.models import WebhookEndpoint
-from webhooks.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
 RESUME = "Backend engineer: 5 years of Python, Django and PostgreSQL."
 
 
-@pytest.fixture
-def receiver(settings):
-    settings.OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = True
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
 def test_a_candidates_reviews_are_announced_to_the_jobs_recruiter(
-    client_for, recruiter, candidate, job, receiver
+    client_for, recruiter, candidate, job, webhook_receiver
 ):
     WebhookEndpoint.objects.create(
         owner=recruiter,
-        url=receiver.url,
+        url=webhook_receiver.url,
         events=["application.created", "review.completed"],
         secret="whsec_test",
     )
@@ -34,7 +25,7 @@ def test_a_candidates_reviews_are_announced_to_the_jobs_recruiter(
             "/review-resume", {"resume": RESUME, "job_id": str(job.pk)}, format="json"
         )
         assert response.status_code == 200
-    bodies = [json.loads(r.body) for r in receiver.received]
+    bodies = [json.loads(r.body) for r in webhook_receiver.received]
     assert [b["type"] for b in bodies] == [
         "application.created",
         "review.completed",
@@ -47,9 +38,12 @@ def test_a_candidates_reviews_are_announced_to_the_jobs_recruiter(
     assert isinstance(review["score"], int)
 
 
-def test_an_anonymous_review_announces_nothing(api, recruiter, job, receiver):
+def test_an_anonymous_review_announces_nothing(api, recruiter, job, webhook_receiver):
     WebhookEndpoint.objects.create(
-        owner=recruiter, url=receiver.url, events=["review.completed"], secret="s"
+        owner=recruiter,
+        url=webhook_receiver.url,
+        events=["review.completed"],
+        secret="s",
     )
     api.post("/review-resume", {"resume": RESUME, "job_id": str(job.pk)}, format="json")
-    assert receiver.received == []
+    assert webhook_receiver.received == []

@@ -156,24 +156,21 @@ def test_an_application_the_engine_cannot_review_is_counted_as_an_error(
 
 
 def test_each_rescored_application_is_announced_as_review_completed(
-    client_for, recruiter, job, immediate_tasks, settings
+    client_for, recruiter, job, immediate_tasks, webhook_receiver
 ):
     import json
 
     from webhooks.models import WebhookEndpoint
-    from webhooks.tests.receiver import Receiver
 
-    settings.OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = True
-    receiver = Receiver().start()
-    try:
-        WebhookEndpoint.objects.create(
-            owner=recruiter, url=receiver.url, events=["review.completed"], secret="s"
-        )
-        made = applications(job, 3)
-        client_for(recruiter).post(rescreen_url(job))
-    finally:
-        receiver.stop()
-    data = [json.loads(r.body)["data"] for r in receiver.received]
+    WebhookEndpoint.objects.create(
+        owner=recruiter,
+        url=webhook_receiver.url,
+        events=["review.completed"],
+        secret="s",
+    )
+    made = applications(job, 3)
+    client_for(recruiter).post(rescreen_url(job))
+    data = [json.loads(r.body)["data"] for r in webhook_receiver.received]
     assert sorted(d["application_id"] for d in data) == sorted(str(a.pk) for a in made)
     assert {d["trigger"] for d in data} == {"rescreen"}
     assert {d["job_hash"] for d in data} == {job_hash(job_spec(job))}

@@ -1,13 +1,9 @@
 import pytest
 
-from webhooks.tests.receiver import Receiver
-
 
 @pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
+def receiver(webhook_receiver):
+    return webhook_receiver
 
 
 @pytest.fixture
