@@ -240,3 +240,24 @@ def test_another_recruiter_cannot_see_delete_or_replay_an_endpoint(
 def test_a_malformed_id_is_a_400(client_for, recruiter):
     response = client_for(recruiter).delete("/webhooks/not-a-uuid")
     assert response.status_code == 400
+
+
+def test_with_the_database_backend_a_retry_is_a_task_deferred_to_its_time(
+    recruiter, hook, receiver, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from webhooks.services import delivery_attempt
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    receiver.answers = [500]
+    with django_capture_on_commit_callbacks(execute=True):
+        [delivery] = publish(owner=recruiter)
+    assert receiver.received == []  # queued for a worker, not sent in-process
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery_attempt(delivery_id=str(delivery.pk))  # what the worker runs
+    delivery.refresh_from_db()
+    retry = DBTaskResult.objects.order_by("-enqueued_at").first()
+    assert retry.run_after == delivery.next_attempt_at
+    assert retry.args_kwargs["args"] == [str(delivery.pk)]
+    assert DBTaskResult.objects.count() == 2
