@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # every other frame to 64 KB and answers `frame_too_large` before closing.
 WS_MAX_BYTES = $(shell $(BIN)/python -c "from openhire.serve import ws_max_bytes; print(ws_max_bytes())")
 
-.PHONY: run serve test install migrate demo lint clean
+.PHONY: run serve worker test install migrate demo lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ DAPHNE_TIMEOUTS = --websocket_connect_timeout 30 --http-timeout 120 \
 
 run: demo
 	@echo "Serving HTTP and WebSocket on http://127.0.0.1:$(PORT) (Ctrl-C stops)"
+	@echo "Background work (webhooks, rescreens) runs in this process (OPENHIRE_TASKS=immediate)."
+	@echo "Scaled out: set OPENHIRE_TASKS=database with DATABASE_URL and start workers with"
+	@echo "  OPENHIRE_TASKS=database DATABASE_URL=... REDIS_URL=... make worker"
 	OPENHIRE_RECRUITER_SIGNUP=$${OPENHIRE_RECRUITER_SIGNUP:-open} \
 		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) $(DAPHNE_TIMEOUTS) \
 		--websocket-max-message-size $(WS_MAX_BYTES) --websocket-max-frame-size $(WS_MAX_BYTES) \
@@ -52,6 +55,14 @@ run: demo
 # its own channel layer, so it runs ONE worker and says so.
 serve: migrate
 	$(BIN)/python -m openhire.serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+# A background-task worker (webhook deliveries and their retries, rescreens) for the
+# scaled-out setup: OPENHIRE_TASKS=database, the same DATABASE_URL as the servers.
+# Start as many as you like; each claims one task at a time. SIGTERM finishes the
+# running task first; a worker killed mid-task loses only that task's open
+# transaction (a stalled rescreen is resumed by POSTing it again).
+worker: migrate
+	OPENHIRE_TASKS=$${OPENHIRE_TASKS:-database} $(BIN)/python manage.py db_worker --no-reload
 
 test: install
 	$(BIN)/python -m pytest

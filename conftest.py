@@ -197,3 +197,14 @@ def make_application():
         return application_make(job=job, candidate=candidate_make(email), **fields)
 
     return make
+
+
+@pytest.fixture
+def webhook_receiver(settings):
+    """A local webhook receiver, reachable: OPENHIRE_WEBHOOKS_ALLOW_PRIVATE (dev only)."""
+    from webhooks.tests.receiver import Receiver
+
+    settings.OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = True
+    server = Receiver().start()
+    yield server
+    server.stop()

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import require_user
+from hiring.events import stage_changed_publish
 from hiring.models import Decision
 from hiring.selectors import ai_snapshot, decision_role, snapshot_scores
 from hiring.signoff import reason_required_error
@@ -86,21 +87,6 @@ def move_check(
     return snapshot
 
 
-def _stage_changed_event(application: Application, decision: Decision) -> dict:
-    """Return the `application.stage_changed` event payload for a decision."""
-    return {
-        "event": "application.stage_changed",
-        "application_id": str(application.pk),
-        "job_id": str(application.job_id),
-        "from_stage": decision.from_stage,
-        "to_stage": decision.to_stage,
-        "status": application.status,
-        "decision_id": str(decision.pk),
-        "decided_by_role": decision.decided_by_role,
-        "decided_at": decision.decided_at.isoformat(),
-    }
-
-
 @transaction.atomic
 def application_move(
     *,
@@ -144,7 +130,5 @@ def application_move(
     decision.save()
     application.stage, application.status = move.stage, move.status
     application.save(update_fields=["stage", "status", "updated_at"])
-    # webhook: application.stage_changed
-    # (at merge: transaction.on_commit(lambda: event_publish(
-    #     _stage_changed_event(application, decision))))
+    stage_changed_publish(application=application, decision=decision)
     return application

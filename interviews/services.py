@@ -38,6 +38,7 @@ from ai.offline import OfflineEngine
 from ai.types import InterviewAnalysis, InterviewContext, JobSpec
 from interviews import protocol, store
 from interviews import state_machine as sm
+from interviews.events import interview_completed_publish
 from interviews.inputs import (
     InterviewInput,
     interview_input_clean,
@@ -408,6 +409,7 @@ def _store_analysis(
             session, _apply(state, sm.AnalysisFinished()), **fields
         ):
             interview_transcript_store(session=session)
+            interview_completed_publish(session=session)
             return session
         session = _existing(session.session_id)
     raise _busy()

@@ -77,6 +77,7 @@ PROJECT_APPS = [
     "openhire",
     "accounts",
     "jobs",
+    "webhooks",
     "resumes",
     "interviews",
     "chat",
@@ -98,6 +99,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     *PROJECT_APPS,
 ]
 
@@ -425,6 +428,9 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "resumes.models.ApplicationStatus.choices",
         "ApplicationStageEnum": "resumes.models.STAGE_CHOICES",
         "HealthStatusEnum": ["healthy", "unhealthy"],
+        "WebhookEventEnum": "webhooks.models.WebhookEvent.choices",
+        "DeliveryStatusEnum": "webhooks.models.DeliveryStatus.choices",
+        "RescreenStatusEnum": "resumes.models.RescreenStatus.choices",
     },
 }
 
@@ -494,4 +500,34 @@ OPENHIRE_THROTTLE_WRITES = env_rate("OPENHIRE_THROTTLE_WRITES", "120/minute")
 # Unfinished interviews idle this long expire (lazily, and by `expire_interviews`).
 OPENHIRE_INTERVIEW_IDLE_MINUTES = env_int(
     "OPENHIRE_INTERVIEW_IDLE_MINUTES", 30, minimum=1, maximum=7 * 24 * 60
+)
+
+# --- background tasks (README "Background work") ---------------------------------------
+# Django's Tasks API (the django-tasks backport). `immediate` runs each task in the
+# process that enqueued it, once the transaction commits: the embedded default,
+# nothing else to start. `database` stores tasks in the database for `make worker`
+# (`manage.py db_worker`) processes: the scaled-out setup.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+OPENHIRE_TASKS = env_str("OPENHIRE_TASKS", "immediate") or "immediate"
+if OPENHIRE_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"OPENHIRE_TASKS is {OPENHIRE_TASKS!r}; use " + " or ".join(TASK_BACKENDS) + "."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[OPENHIRE_TASKS]}}
+
+# --- webhooks ----------------------------------------------------------------------
+# Test/dev only: lets endpoints be http:// and resolve to private or loopback
+# addresses (a local receiver). Off, such URLs are refused (SSRF).
+OPENHIRE_WEBHOOKS_ALLOW_PRIVATE = env_bool("OPENHIRE_WEBHOOKS_ALLOW_PRIVATE", False)
+# Seconds to connect to, and then to hear back from, a receiver.
+OPENHIRE_WEBHOOK_TIMEOUT_S = env_float("OPENHIRE_WEBHOOK_TIMEOUT_S", 10.0, minimum=0.1)
+
+# --- batch rescreen ----------------------------------------------------------------
+# A rescreen with no progress for this long counts as stalled (its worker died):
+# POST /jobs/{id}/rescreen then resumes it with the applications still unscored.
+OPENHIRE_RESCREEN_STALL_S = env_int(
+    "OPENHIRE_RESCREEN_STALL_S", 300, minimum=1, maximum=7 * 24 * 3600
 )

@@ -154,3 +154,44 @@ def check_deploy(var_dir: Path, **env: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+# --- background task workers (`make worker`) ------------------------------------------
+
+
+def database_url_of(params: dict) -> str:
+    """Return a PostgreSQL URL for Django's connection `params` (a settings_dict)."""
+    user = params.get("USER") or "postgres"
+    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+    host = params.get("HOST") or "127.0.0.1"
+    port = params.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"
+
+
+def worker_command(*, batch: bool = False, interval: float = 0.05) -> list[str]:
+    """Return `make worker`'s command: one `db_worker` process of the task queue."""
+    command = [
+        sys.executable, "manage.py", "db_worker", "--no-startup-delay",
+        "--no-reload", "--interval", str(interval),
+    ]  # fmt: skip
+    return [*command, "--batch"] if batch else command
+
+
+def worker_start(
+    *, env: dict[str, str], batch: bool = False, log_path: Path | None = None
+) -> subprocess.Popen:
+    """Start a task worker with `env` (OPENHIRE_TASKS=database is set for it)."""
+    if log_path is None:
+        handle, name = tempfile.mkstemp(prefix="openhire-worker-", suffix=".log")
+        log = open(handle, "wb")  # noqa: SIM115 - the child keeps it open
+    else:
+        log = open(log_path, "wb")  # noqa: SIM115 - the child keeps it open
+    process = subprocess.Popen(
+        worker_command(batch=batch),
+        cwd=ROOT,
+        env={**env, "OPENHIRE_TASKS": "database"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    log.close()
+    return process

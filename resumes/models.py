@@ -127,3 +127,61 @@ class Application(models.Model):
     def __str__(self) -> str:
         candidate = self.candidate.name or self.candidate.email
         return f"{candidate} → {self.job.title} ({self.get_status_display()})"
+
+
+class RescreenStatus(models.TextChoices):
+    RUNNING = "running", "Running"
+    FINISHED = "finished", "Finished"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class Rescreen(models.Model):
+    """A batch re-review of a job's applications, with its progress.
+
+    `total` applications when it started: `skipped` were already reviewed against
+    this job text (`job_hash`) and `engine`, `scored` have been reviewed since,
+    `errors` could not be (their `error_samples` say why). Work is split into
+    chunks of applications, each a background task of generation `generation`;
+    resuming a stalled rescreen starts a new generation over what is left.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.CASCADE, related_name="rescreens"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=16, choices=RescreenStatus.choices, default=RescreenStatus.RUNNING
+    )
+    job_hash = models.CharField(max_length=64)
+    engine = models.CharField(max_length=100)
+    total = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    scored = models.PositiveIntegerField(default=0)
+    errors = models.PositiveIntegerField(default=0)
+    error_samples = models.JSONField(default=list, blank=True)
+    generation = models.PositiveIntegerField(default=0)
+    chunks_pending = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["job", "-created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job"],
+                condition=models.Q(status="running"),
+                name="rescreen_one_running_per_job",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Rescreen of {self.job_id} ({self.status})"
+
+    @property
+    def done(self) -> int:
+        return self.skipped + self.scored + self.errors

@@ -7,7 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from resumes.extraction import web_links
-from resumes.models import Application, ApplicationStatus
+from resumes.models import Application, ApplicationStatus, Rescreen
 from resumes.services import ReviewOutcome, review_details
 
 MSG_BAD_STATUS = "status must be one of: " + ", ".join(ApplicationStatus.values) + "."
@@ -235,3 +235,49 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     class Meta(ApplicationSerializer.Meta):
         fields = [*ApplicationSerializer.Meta.fields, "resume_text"]
         read_only_fields = fields
+
+
+
+class RescreenErrorSerializer(serializers.Serializer):
+    application_id = serializers.UUIDField()
+    message = serializers.CharField()
+
+
+class RescreenSerializer(serializers.ModelSerializer):
+    """A job's batch rescreen and its progress (`done` of `total`)."""
+
+    job_id = serializers.UUIDField(read_only=True)
+    done = serializers.IntegerField(
+        read_only=True, help_text="skipped + scored + errors."
+    )
+    error_samples = RescreenErrorSerializer(many=True, read_only=True)
+    stalled = serializers.SerializerMethodField(
+        help_text="Running but without progress for OPENHIRE_RESCREEN_STALL_S: "
+        "POST again to resume it."
+    )
+
+    class Meta:
+        model = Rescreen
+        fields = [
+            "id",
+            "job_id",
+            "status",
+            "done",
+            "total",
+            "scored",
+            "skipped",
+            "errors",
+            "error_samples",
+            "stalled",
+            "job_hash",
+            "engine",
+            "generation",
+            "created_at",
+            "heartbeat_at",
+            "finished_at",
+        ]
+
+    def get_stalled(self, rescreen: Rescreen) -> bool:
+        from resumes.rescreen import rescreen_is_stalled
+
+        return rescreen_is_stalled(rescreen)

@@ -30,6 +30,11 @@ from jobs.services import job_get
 from openhire.errors import OpenHireError, not_found
 from openhire.ids import parse_uuid
 from resumes import stages
+from resumes.events import (
+    TRIGGER_SUBMISSION,
+    application_created_publish,
+    review_completed_publish,
+)
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
@@ -276,11 +281,37 @@ def _fill(
     application.resume_pages = extracted.pages
     application.resume_text = extracted.text
     application.resume_links = [dataclasses.asdict(link) for link in extracted.links]
+    application_fill_review(
+        application,
+        review=review,
+        details=review_details(review, extracted),
+        resume_hash=resume_hash,
+        spec_hash=spec_hash,
+    )
+    if upload.data is not None:
+        application.resume_filename = (upload.filename or "")[:255]
+        application.resume_file.save(
+            f"resume.{extracted.format}", ContentFile(upload.data), save=False
+        )
+    else:
+        application.resume_filename = ""
+        application.resume_file = ""
+
+
+def application_fill_review(
+    application: Application,
+    *,
+    review: ResumeReview,
+    details: dict[str, Any],
+    resume_hash: str,
+    spec_hash: str,
+) -> None:
+    """Set an application's review fields: score, explanation and provenance."""
     application.score = review.score
     application.review_summary = review.summary
     application.pros = list(review.pros)
     application.cons = list(review.cons)
-    application.details = review_details(review, extracted)
+    application.details = details
     meta = review.meta
     application.engine = meta.engine[:100]
     application.prompt_version = meta.prompt_version[:100]
@@ -291,14 +322,6 @@ def _fill(
     application.fallback_reason = (meta.fallback_reason or "")[:300]
     application.resume_hash = resume_hash
     application.job_hash = spec_hash
-    if upload.data is not None:
-        application.resume_filename = (upload.filename or "")[:255]
-        application.resume_file.save(
-            f"resume.{extracted.format}", ContentFile(upload.data), save=False
-        )
-    else:
-        application.resume_filename = ""
-        application.resume_file = ""
 
 
 def application_record(
@@ -328,7 +351,8 @@ def application_record(
                     .filter(job=job, candidate=candidate)
                     .first()
                 )
-                if application is None:
+                created = application is None
+                if created:
                     application = Application(job=job, candidate=candidate)
                 old_file = application.resume_file.name or ""
                 _fill(application, **fields)
@@ -341,6 +365,11 @@ def application_record(
                     transaction.on_commit(
                         lambda storage=storage, name=old_file: storage.delete(name)
                     )
+                if created:
+                    application_created_publish(application=application)
+                review_completed_publish(
+                    application=application, trigger=TRIGGER_SUBMISSION
+                )
                 return application
         except IntegrityError:
             if written:  # the insert lost the race: do not orphan the stored file

@@ -9,5 +9,10 @@ urlpatterns = [
         views.JobApplicationsView.as_view(),
         name="job-applications",
     ),
+    path(
+        "jobs/<str:job_id>/rescreen",
+        views.JobRescreenView.as_view(),
+        name="job-rescreen",
+    ),
 ]
 # applications/<id> is served by hiring.urls (its PATCH records a decision).

@@ -10,9 +10,11 @@ from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
 from resumes.intake import review_request
+from resumes.rescreen import rescreen_latest, rescreen_start
 from resumes.serializers import (
     ApplicationDetailSerializer,
     ApplicationSerializer,
+    RescreenSerializer,
     ReviewJSONRequestSerializer,
     ReviewMultipartRequestSerializer,
     ReviewResponseSerializer,
@@ -116,3 +118,40 @@ class ApplicationDetailView(APIView):
             application_id=application_id, user=application_caller(request)
         )
         return Response(ApplicationDetailSerializer(application).data)
+
+
+class JobRescreenView(APIView):
+    """Re-review every application of a job in the background; read its progress."""
+
+    @extend_schema(
+        parameters=[uuid_path("job_id")],
+        responses={200: RescreenSerializer, **error_responses(400, 401, 403, 404)},
+    )
+    def get(self, request: Request, job_id: str) -> Response:
+        """Read the progress of the job's latest rescreen."""
+        user = request_user(request, field="recruiter_id")
+        rescreen = rescreen_latest(job_id=job_id, user=user)
+        return Response(RescreenSerializer(rescreen).data)
+
+    @extend_schema(
+        request=None,
+        parameters=[uuid_path("job_id")],
+        responses={
+            202: RescreenSerializer,
+            200: RescreenSerializer,
+            **error_responses(400, 401, 403, 404, 413, 415),
+        },
+        description="Re-score every application of the job against its current "
+        "text and engine, as background work. 202 when work was queued (a new "
+        "rescreen, or a stalled one resumed); 200 with the running rescreen when "
+        "one is already making progress. Applications already reviewed against "
+        "the current job text and engine are skipped.",
+    )
+    def post(self, request: Request, job_id: str) -> Response:
+        """Start (or resume) the job's rescreen."""
+        user = request_user(request, field="recruiter_id")
+        rescreen, queued = rescreen_start(job_id=job_id, user=user)
+        rescreen.refresh_from_db()
+        return Response(
+            RescreenSerializer(rescreen).data, status=202 if queued else 200
+        )

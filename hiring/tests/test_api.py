@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from hiring.models import Decision
-from hiring.services import _stage_changed_event, application_move
 from hiring.signoff import MSG_REASON_REQUIRED
 from interviews.tests.factories import ANSWERS, interview_session_make
 from resumes.models import Application
@@ -185,13 +184,3 @@ def test_no_route_edits_or_deletes_a_decision(client_for, recruiter, application
     for method in (client.put, client.patch, client.delete, client.post):
         assert method(url, {"reason": "rewritten"}, format="json").status_code == 405
     assert Decision.objects.get().reason == ""
-
-
-def test_the_stage_changed_event_names_the_move(recruiter, application):
-    moved = application_move(
-        application_id=str(application.id), user=recruiter, stage="screened"
-    )
-    event = _stage_changed_event(moved, Decision.objects.get())
-    assert event["event"] == "application.stage_changed"
-    assert (event["from_stage"], event["to_stage"]) == ("applied", "screened")
-    assert event["application_id"] == str(application.id)

@@ -19,7 +19,12 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from interviews.tests.factories import ANSWERS, JOB_TEXT, RESUME
-from openhire.testing import ServerProcess, server_start, server_stop
+from openhire.testing import (
+    ServerProcess,
+    database_url_of,
+    server_start,
+    server_stop,
+)
 
 ORIGIN = "http://127.0.0.1"
 
@@ -38,12 +43,7 @@ pytestmark = [
 
 def shared_database_url() -> str:
     """Return a URL of the test database pytest-django created (the servers share it)."""
-    params = connection.settings_dict
-    user = params.get("USER") or "postgres"
-    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
-    host = params.get("HOST") or "127.0.0.1"
-    port = params.get("PORT") or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"
+    return database_url_of(connection.settings_dict)
 
 
 @contextmanager

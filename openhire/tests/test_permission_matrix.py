@@ -102,6 +102,7 @@ def only(ok: int, *allowed: str, anonymous: int = 401, others: int = 403) -> dic
 TOKEN_PERSONAS = ("candidate", "stranger", "owner", "other")
 JOB = lambda w: f"/jobs/{w.job.id}"  # noqa: E731
 APPLICATION = lambda w: f"/applications/{w.application.id}"  # noqa: E731
+HOOK = lambda w: f"/webhooks/{w.extra['webhook'].id}"  # noqa: E731
 CHAT = {"user_input": "How do I post a job?", "messages": []}
 
 # (method, path) -> (how to call it, {persona: status})
@@ -296,6 +297,49 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         Call(lambda w: "/auth/invites", query=lambda w: w.claim("recruiter_id")),
         only(201, "owner", "other", "trusted"),
     ),
+    # Webhooks (issue 18): recruiters and operators manage their own endpoints;
+    # another recruiter's endpoint is a 404 (their listing never shows it).
+    ("GET", "/webhooks"): (
+        Call(lambda w: "/webhooks", query=lambda w: w.claim("recruiter_id")),
+        only(200, "owner", "other", "trusted"),
+    ),
+    ("POST", "/webhooks"): (
+        Call(
+            lambda w: "/webhooks",
+            data=lambda w: {
+                "url": "https://93.184.216.34/hook",
+                "events": ["review.completed"],
+                **w.claim("recruiter_id"),
+            },
+        ),
+        only(201, "owner", "other", "trusted"),
+    ),
+    ("DELETE", "/webhooks/{webhook_id}"): (
+        Call(HOOK, query=lambda w: w.claim("recruiter_id")),
+        {**only(204, "owner", "trusted"), "other": 404},
+    ),
+    ("GET", "/webhooks/{webhook_id}/deliveries"): (
+        Call(
+            lambda w: HOOK(w) + "/deliveries", query=lambda w: w.claim("recruiter_id")
+        ),
+        {**only(200, "owner", "trusted"), "other": 404},
+    ),
+    ("POST", "/webhooks/{webhook_id}/deliveries/{delivery_id}/replay"): (
+        Call(
+            lambda w: f"{HOOK(w)}/deliveries/{w.extra['delivery'].id}/replay",
+            query=lambda w: w.claim("recruiter_id"),
+        ),
+        {**only(202, "owner", "trusted"), "other": 404},
+    ),
+    # The job's recruiter rescreens its applications and reads the progress.
+    ("GET", "/jobs/{job_id}/rescreen"): (
+        Call(lambda w: f"{JOB(w)}/rescreen", query=lambda w: w.claim("recruiter_id")),
+        only(200, "owner", "trusted"),
+    ),
+    ("POST", "/jobs/{job_id}/rescreen"): (
+        Call(lambda w: f"{JOB(w)}/rescreen", query=lambda w: w.claim("recruiter_id")),
+        only(202, "owner", "trusted"),
+    ),
     ("GET", "/users/me/export"): (
         Call(lambda w: "/users/me/export", query=lambda w: w.claim("candidate_id")),
         only(200, *TOKEN_PERSONAS, "trusted"),
@@ -332,6 +376,28 @@ def finished_interview(*, candidate, job) -> str:
     return session.session_id
 
 
+def webhook_and_rescreen(*, owner, job) -> dict:
+    """Store the owner's webhook endpoint with one delivery, and a finished rescreen."""
+    import uuid
+
+    from resumes.models import Rescreen, RescreenStatus
+    from webhooks.models import WebhookDelivery, WebhookEndpoint
+
+    webhook = WebhookEndpoint.objects.create(
+        owner=owner,
+        url="https://93.184.216.34/hook",
+        events=["review.completed"],
+        secret="whsec_matrix",
+    )
+    delivery = WebhookDelivery.objects.create(
+        endpoint=webhook, event="review.completed", event_id=uuid.uuid4(), body="{}"
+    )
+    Rescreen.objects.create(
+        job=job, job_hash="0" * 64, engine="offline", status=RescreenStatus.FINISHED
+    )
+    return {"webhook": webhook, "delivery": delivery}
+
+
 @pytest.fixture
 def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
     from resumes.intake import review_request
@@ -346,6 +412,7 @@ def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
     assert application is not None
     session_id = finished_interview(candidate=candidate, job=job)
     settings.OPENHIRE_ENABLE_TEST_ENDPOINTS = True
+    extra = webhook_and_rescreen(owner=recruiter, job=job)
 
     def build(persona: str) -> World:
         settings.OPENHIRE_TRUST_CLIENT_IDS = persona == "trusted"
@@ -358,6 +425,7 @@ def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
             application=application,
             session_id=session_id,
             persona=persona,
+            extra=extra,
         )
 
     return build
