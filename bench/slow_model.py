@@ -510,6 +510,8 @@ def server_env(database_url: str, model_port: int, var_dir: Path, args) -> dict:
         OPENHIRE_THROTTLE_AI=wide,
         OPENHIRE_THROTTLE_AI_IP=wide,
         OPENHIRE_THROTTLE_CHAT=wide,
+        OPENHIRE_MAX_SOCKETS_PER_ADDRESS="100000",  # every session comes from 127.0.0.1
+        OPENHIRE_RECRUITER_SIGNUP="open",  # the review job's recruiter signs up here
         OPENHIRE_LOG_LEVEL="WARNING",
     )
     if args.redis:
