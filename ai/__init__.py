@@ -50,6 +50,7 @@ __all__ = [
     "chat_reply",
     "engine_is_local",
     "engine_name",
+    "engine_warm",
     "model_load",
     "next_question",
     "review_resume",
@@ -59,6 +60,16 @@ __all__ = [
 
 def engine_name() -> str:
     """Return the configured engine's name as results record it."""
+    return get_engine().name
+
+
+def engine_warm() -> str:
+    """Build the configured engine now and return its name.
+
+    A model engine imports its client library and sets up its HTTP clients
+    when built: a server calls this at start-up, so the first request does not
+    pay for it on the event loop.
+    """
     return get_engine().name
 
 

@@ -219,3 +219,29 @@ def completion_events(request: dict[str, Any], reply: StubReply) -> list[str]:
         events.append(chunk([], usage=usage))
     events.append("[DONE]")
     return events
+
+
+# Code that only runs while a model call is being made or awaited.
+MODEL_CLIENT_CODE = ("/langchain_openai/", "/openai/", "/httpx/", "/ai/chat_model.py")
+
+
+def threads_in_model_calls() -> list[str]:
+    """Name every thread but this one whose stack is inside a model client.
+
+    While async model calls are in flight, the answer should be `[]`: they
+    wait on the event loop (this thread), and no other thread waits for them.
+    """
+    import sys
+
+    here = threading.get_ident()
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    found = []
+    for ident, frame in sys._current_frames().items():
+        if ident == here:
+            continue
+        while frame is not None:
+            if any(part in frame.f_code.co_filename for part in MODEL_CLIENT_CODE):
+                found.append(names.get(ident, str(ident)))
+                break
+            frame = frame.f_back
+    return found

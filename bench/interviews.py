@@ -222,7 +222,7 @@ async def one_echo(ws_base: str, rounds: int, tally: Tally, timeout: float) -> N
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
-def start_server(port: int) -> ServerProcess:
+def start_server(port: int, kind: str = "daphne") -> ServerProcess:
     env = {
         **os.environ,
         "OPENHIRE_ENABLE_TEST_ENDPOINTS": "1",
@@ -237,13 +237,16 @@ def start_server(port: int) -> ServerProcess:
         "OPENHIRE_THROTTLE_AI": "1000000/minute",
         "OPENHIRE_LLM": "offline",
     }
+    # daphne drops a socket whose handshake the app has not accepted in 5 s
+    # (its default): a burst of 1000 connects on one process needs longer.
+    # uvicorn (`make serve`, one worker) has no such limit.
+    extra = ["--websocket_connect_timeout", "60"] if kind == "daphne" else []
     try:
         server = server_start(
             env=env,
+            kind=kind,
             port=port,
-            # daphne drops a socket whose handshake the app has not accepted in 5 s
-            # (its default): a burst of 1000 connects on one process needs longer.
-            extra_args=["--websocket_connect_timeout", "60"],
+            extra_args=extra,
             health_path="/ai-interview/health",
             timeout=30,
         )
@@ -258,7 +261,7 @@ async def run(args: argparse.Namespace) -> int:
     base = args.url.rstrip("/")
     pid = args.pid
     if args.start_server:
-        server = start_server(args.port)
+        server = start_server(args.port, args.server)
         base, pid = server.url, server.process.pid
     ws_base = base.replace("http://", "ws://").replace("https://", "wss://")
     try:
@@ -315,7 +318,8 @@ async def run(args: argparse.Namespace) -> int:
     print(
         f"database={os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]} "
         f"channel_layer={'redis' if os.environ.get('REDIS_URL') else 'in-memory'} "
-        f"server={base} think={args.think}s ramp={args.ramp}s"
+        f"server={base} ({args.server if args.start_server else 'external'}) "
+        f"think={args.think}s ramp={args.ramp}s"
     )
     print(
         "| run                    | sessions | completed | errors | p50 (ms) | p99 (ms) | sessions/s |"
@@ -384,6 +388,12 @@ def main() -> None:
         "--start-server",
         action="store_true",
         help="start daphne here (test endpoints on)",
+    )
+    parser.add_argument(
+        "--server",
+        choices=["daphne", "uvicorn"],
+        default="daphne",
+        help="with --start-server: daphne (make run) or uvicorn, one worker (make serve)",
     )
     parser.add_argument(
         "--ramp",

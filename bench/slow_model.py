@@ -287,6 +287,8 @@ class Run:
     rss_peak_mb: float = 0.0
     max_in_flight: int = 0
     cpu_s: float = 0.0  # the server process's CPU time during the run
+    client_cpu_s: float = 0.0  # this (load-generating) process's CPU time
+    load: str = ""  # /proc/loadavg after the run: the machine is shared
 
     @property
     def p50(self) -> float:
@@ -417,7 +419,7 @@ async def interviews(
     before = model_stats(model_port)["requests"]
     stop = asyncio.Event()
     watcher = asyncio.create_task(watch(base, pid, run, stop))
-    cpu_before = cpu_seconds(pid)
+    cpu_before, client_before = cpu_seconds(pid), time.process_time()
     started = time.perf_counter()
     ramp = args.ramp / len(candidates) if len(candidates) > 1 else 0.0
     await asyncio.gather(
@@ -425,6 +427,8 @@ async def interviews(
     )
     run.seconds = time.perf_counter() - started
     run.cpu_s = cpu_seconds(pid) - cpu_before
+    run.client_cpu_s = time.process_time() - client_before
+    run.load = load_average()
     stop.set()
     await watcher
     stats = model_stats(model_port)
@@ -468,11 +472,13 @@ async def reviews(base: str, pid: int, count: int) -> Run:
         except Exception as exc:  # noqa: BLE001
             run.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
-    cpu_before = cpu_seconds(pid)
+    cpu_before, client_before = cpu_seconds(pid), time.process_time()
     started = time.perf_counter()
     await asyncio.gather(*(timed(n) for n in range(count)))
     run.seconds = time.perf_counter() - started
     run.cpu_s = cpu_seconds(pid) - cpu_before
+    run.client_cpu_s = time.process_time() - client_before
+    run.load = load_average()
     pool.shutdown()
     return run
 
@@ -510,6 +516,8 @@ def server_env(database_url: str, model_port: int, var_dir: Path, args) -> dict:
         OPENHIRE_THROTTLE_AI=wide,
         OPENHIRE_THROTTLE_AI_IP=wide,
         OPENHIRE_THROTTLE_CHAT=wide,
+        OPENHIRE_MAX_SOCKETS_PER_ADDRESS="100000",  # every session comes from 127.0.0.1
+        OPENHIRE_RECRUITER_SIGNUP="open",  # the review job's recruiter signs up here
         OPENHIRE_LOG_LEVEL="WARNING",
     )
     if args.redis:
@@ -527,6 +535,23 @@ def migrate(env: dict) -> None:
 
 
 # --- the report -----------------------------------------------------------------
+
+
+def load_average() -> str:
+    """Return the 1-minute load average (the machine's other work competes)."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
+def cpu_line(db: str, name: str, run: Run) -> str:
+    """Say where the CPU went: the server (one process) and this load generator."""
+    return (
+        f"  {db} {name}: {run.seconds:.1f} s wall; CPU server {run.cpu_s:.1f} s "
+        f"({100 * run.cpu_s / max(run.seconds, 1e-9):.0f}% of one core), "
+        f"load generator {run.client_cpu_s:.1f} s; load average {run.load}"
+    )
 
 
 def row(db: str, name: str, run: Run, l1: float) -> str:
@@ -603,6 +628,8 @@ async def main_async(args: argparse.Namespace) -> None:
     print(HEADER)
     for db, name, run, l1 in results:
         print(row(db, name, run, l1))
+    for db, name, run, _l1 in results:
+        print(cpu_line(db, name, run))
     for db, name, run, _l1 in results:
         for error in sorted(set(run.errors))[:5]:
             print(f"  {db} {name} error: {error}")

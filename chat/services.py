@@ -19,23 +19,15 @@ def chat_test_endpoints_enabled() -> bool:
     return bool(settings.OPENHIRE_ENABLE_TEST_ENDPOINTS or settings.DEBUG)
 
 
-def chat_respond(
+async def chat_respond_async(
     *, user_input: str, history: list[ChatMessage], test: bool = False
 ) -> dict[str, Any]:
     """Answer `user_input` given `history`; return `{response, sentiment, messages}`.
 
     A copy of the current message at the end of `history` is dropped first, so
-    the returned `messages` hold it once. Nothing is stored.
+    the returned `messages` hold it once. Nothing is stored. The model is awaited
+    on the event loop (no thread waits for it).
     """
-    history = without_echo(history, user_input)
-    reply = llm.chat_reply(user_input=user_input, history=history)
-    return _answer(user_input, history, reply, test)
-
-
-async def chat_respond_async(
-    *, user_input: str, history: list[ChatMessage], test: bool = False
-) -> dict[str, Any]:
-    """Answer like `chat_respond`, awaiting the model on the event loop (no thread)."""
     history = without_echo(history, user_input)
     reply = await llm.achat_reply(user_input=user_input, history=history)
     return _answer(user_input, history, reply, test)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from adrf.views import APIView as AsyncAPIView
+from asgiref.sync import sync_to_async
 from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from chat.serializers import ChatRequestSerializer, ChatResponseSerializer
-from chat.services import chat_respond, chat_test_endpoints_enabled
+from chat.services import chat_respond_async, chat_test_endpoints_enabled
 from openhire.schema import error_responses
 from openhire.throttling import AI_THROTTLES
 
@@ -38,8 +41,19 @@ SENTIMENT_NOTE = (
 )
 
 
-class ChatView(APIView):
-    """Chat with the OpenHire assistant."""
+def _chat_request(request: Request) -> dict[str, Any]:
+    """Parse and validate the body: blocking, off the loop."""
+    serializer = ChatRequestSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class ChatView(AsyncAPIView):
+    """Chat with the OpenHire assistant.
+
+    An async view (adrf): authentication, throttles and body parsing run in the
+    request's thread, the model is awaited on the event loop.
+    """
 
     throttle_classes = AI_THROTTLES
     throttle_scope = "chat"
@@ -47,11 +61,10 @@ class ChatView(APIView):
     test = False
 
     @extend_schema(description=SENTIMENT_NOTE, **SCHEMA)
-    def post(self, request: Request) -> Response:
+    async def post(self, request: Request) -> Response:
         """Answer a chat message."""
-        serializer = ChatRequestSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return Response(chat_respond(**serializer.validated_data, test=self.test))
+        fields = await sync_to_async(_chat_request)(request)
+        return Response(await chat_respond_async(**fields, test=self.test))
 
 
 class TestChatView(ChatView):
@@ -75,6 +88,6 @@ class TestChatView(ChatView):
             },
         },
     )
-    def post(self, request: Request) -> Response:
+    async def post(self, request: Request) -> Response:
         """Answer a chat message, prefixed [TEST]."""
-        return super().post(request)
+        return await super().post(request)

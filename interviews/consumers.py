@@ -152,7 +152,10 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         if reply.pending:
             await self._run(
                 services.interview_advance(
-                    session_id=self.session_id, send=self._send, stream=self.stream
+                    session_id=self.session_id,
+                    send=self._send,
+                    stream=self.stream,
+                    session=reply.session,
                 )
             )
 

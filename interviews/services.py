@@ -101,14 +101,20 @@ def _busy() -> OpenHireError:
 
 @dataclass(frozen=True)
 class Reply:
-    """Frames to send, in order; `pending` when `interview_advance` must follow."""
+    """Frames to send, in order; `pending` when `interview_advance` must follow.
+
+    `session` is the row as this step wrote it: handed to `interview_advance`,
+    it spares that step a read (a racing write is still caught by its
+    compare-and-set).
+    """
 
     frames: list[protocol.Frame] = field(default_factory=list)
     pending: bool = False
+    session: InterviewSession | None = field(default=None, compare=False, repr=False)
 
     def after(self, *frames: protocol.Frame) -> Reply:
         """Return this reply with `frames` sent first."""
-        return Reply([*frames, *self.frames], self.pending)
+        return Reply([*frames, *self.frames], self.pending, self.session)
 
 
 def _resume(session: InterviewSession) -> Reply:
@@ -126,7 +132,8 @@ def _resume(session: InterviewSession) -> Reply:
         return Reply([protocol.error(sm.SESSION_EXPIRED, "session_expired")])
     if state.current_turn is not None:
         return Reply([protocol.question(session.session_id, state)])
-    return Reply(pending=state.needs_question or state.phase == sm.ANALYSING)
+    pending = state.needs_question or state.phase == sm.ANALYSING
+    return Reply(pending=pending, session=session)
 
 
 # --- identity and opening ------------------------------------------------------------
@@ -352,16 +359,31 @@ async def _engine_call(
     try:
         return await getattr(llm, f"a{name}")(**arguments, **listeners)
     except Exception as exc:  # any engine failure: the interview goes on offline
-        # Imported here: the LangChain engine module loads only when it is needed.
-        from ai.chat_model import FALLBACK_ENGINE, classify_failure
+        return _offline_instead(session_id, name, exc, arguments)
 
-        reason, _retryable = classify_failure(exc)
-        logger.warning(
-            "interview %s: %s failed (%s), offline used", session_id, name, reason
-        )
-        result = getattr(OfflineEngine(), name)(**arguments)
-        meta = replace(result.meta, engine=FALLBACK_ENGINE, fallback_reason=reason)
-        return replace(result, meta=meta)
+
+def _local_call(session_id: str, name: str, **arguments: Any) -> Any:
+    """Call the in-process engine's `name` inline (in a database step's thread)."""
+    try:
+        return getattr(llm, name)(**arguments)
+    except Exception as exc:  # any engine failure: the interview goes on offline
+        return _offline_instead(session_id, name, exc, arguments)
+
+
+def _offline_instead(
+    session_id: str, name: str, exc: Exception, arguments: dict[str, Any]
+) -> Any:
+    """Return the offline engine's answer to `name`, naming why it was used."""
+    # Imported here: the LangChain engine module loads only when it is needed.
+    from ai.chat_model import FALLBACK_ENGINE, classify_failure
+
+    reason, _retryable = classify_failure(exc)
+    logger.warning(
+        "interview %s: %s failed (%s), offline used", session_id, name, reason
+    )
+    result = getattr(OfflineEngine(), name)(**arguments)
+    meta = replace(result.meta, engine=FALLBACK_ENGINE, fallback_reason=reason)
+    return replace(result, meta=meta)
 
 
 def _with_question(
@@ -447,7 +469,11 @@ def _existing(session_id: str) -> InterviewSession:
 
 
 async def interview_advance(
-    *, session_id: str, send: Send | None = None, stream: bool = False
+    *,
+    session_id: str,
+    send: Send | None = None,
+    stream: bool = False,
+    session: InterviewSession | None = None,
 ) -> Reply:
     """Do the pending step: ask the current question, or analyse; reply with it.
 
@@ -455,8 +481,10 @@ async def interview_advance(
     stored only if the session still needs it (a racing socket may have done it).
     While the model's calls are all taken, `send` gets `status` frames with the
     place in line; with `stream`, the question's `question_delta` frames too.
+    `session`, the row as the previous step wrote it, saves reading it again.
     """
-    session = await _db(_existing)(session_id)
+    if session is None:
+        session = await _db(_existing)(session_id)
     state = store.session_state(session)
     listeners = _listeners(session_id, state, send, stream)
     if state.needs_question:
@@ -474,31 +502,50 @@ async def interview_advance(
 # --- answering and ending ----------------------------------------------------------------
 
 
+def _event_commit(
+    session_id: str, candidate: User | None, event: sm.Event, ask_next: bool
+) -> tuple[InterviewSession, sm.InterviewState] | None:
+    """Read the session, apply `event`, write it: one read and one write.
+
+    With `ask_next`, the in-process engine's next question is asked inline and
+    stored in the same write. None when a racing socket wrote first.
+    """
+    if candidate is None:  # trusted mode before initialize_interview
+        _apply(sm.InterviewState(), event)  # raises "not initialised"
+    session = store.session_owned(session_id=session_id, candidate=candidate)
+    if session is None:
+        _apply(sm.InterviewState(), event)  # raises "not initialised"
+    # An idle session was expired on the way: the event fails with session_expired.
+    state = _apply(store.session_state(session), event)
+    fields: dict[str, Any] = {}
+    if ask_next and state.needs_question:
+        question = _local_call(
+            session_id,
+            "next_question",
+            context=_context(session),
+            question_type=state.phase,
+            history=list(state.turns),
+        )
+        state, fields["ai_meta"] = _with_question(session, state, question)
+    if store.session_commit(session, state, **fields):
+        return session, state
+    return None
+
+
 async def _event_on(
     session_id: str, candidate: User | None, event: sm.Event, *, ask_next: bool
 ) -> tuple[InterviewSession, sm.InterviewState]:
     """Apply `event` to the candidate's session and commit it (compare-and-set).
 
-    With `ask_next`, a question the new state needs is asked in the same write:
-    for an in-process engine that is one read and one write per answer, and the
-    answer and the question still commit before any frame is sent.
+    One database step (one thread hop, one read, one write) per attempt. With
+    `ask_next` (an in-process engine), a question the new state needs is asked
+    in the same write; the answer and the question commit before any frame is
+    sent.
     """
-    if candidate is None:  # trusted mode before initialize_interview
-        _apply(sm.InterviewState(), event)  # raises "not initialised"
     for _attempt in range(MAX_ATTEMPTS):
-        session = await _db(store.session_owned)(
-            session_id=session_id, candidate=candidate
-        )
-        if session is None:
-            _apply(sm.InterviewState(), event)  # raises "not initialised"
-        # An idle session was expired on the way: the event fails with session_expired.
-        state = _apply(store.session_state(session), event)
-        fields: dict[str, Any] = {}
-        if ask_next and state.needs_question:
-            question = await _ask(session, state)
-            state, fields["ai_meta"] = _with_question(session, state, question)
-        if await _db(store.session_commit)(session, state, **fields):
-            return session, state
+        written = await _db(_event_commit)(session_id, candidate, event, ask_next)
+        if written is not None:
+            return written
     raise _busy()
 
 
@@ -520,16 +567,19 @@ async def interview_submit_answer(
     )
     received = protocol.answer_received(session_id)
     if state.phase == sm.ANALYSING:
-        return Reply([received, protocol.analysis_started(session_id)], pending=True)
+        frames = [received, protocol.analysis_started(session_id)]
+        return Reply(frames, pending=True, session=session)
     if state.current_turn is not None:
         return Reply([received, protocol.question(session_id, state)])
-    return Reply([received], pending=True)
+    return Reply([received], pending=True, session=session)
 
 
 async def interview_end(*, session_id: str, candidate: User | None) -> Reply:
     """End the interview early; the analysis of what was answered follows."""
-    await _event_on(session_id, candidate, sm.EndInterview(), ask_next=False)
-    return Reply([protocol.analysis_started(session_id)], pending=True)
+    session, _state = await _event_on(
+        session_id, candidate, sm.EndInterview(), ask_next=False
+    )
+    return Reply([protocol.analysis_started(session_id)], pending=True, session=session)
 
 
 # --- artifacts, expiry, deletion -----------------------------------------------------------

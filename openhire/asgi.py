@@ -1,5 +1,6 @@
 """ASGI entry point: HTTP through Django, WebSockets through Channels."""
 
+import logging
 import os
 
 from django.core.asgi import get_asgi_application
@@ -11,6 +12,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
+import ai  # noqa: E402
 from openhire import daphne_limits  # noqa: E402
 from openhire.middleware import BodySizeLimit  # noqa: E402
 from openhire.routing import websocket_urlpatterns  # noqa: E402
@@ -20,6 +22,16 @@ from openhire.ws_origin import OriginCheck  # noqa: E402
 # Bodies over the limit are refused while they stream in: by daphne itself (which
 # would otherwise spool the whole body first) and at the ASGI edge (uvicorn).
 daphne_limits.install()
+
+# Build the model engine (import and set up its client) before the first request,
+# not on the event loop while requests wait. A broken configuration is reported
+# by the requests that need it, as before.
+try:
+    ai.engine_warm()
+except Exception as error:  # noqa: BLE001
+    logging.getLogger("openhire.ai").warning(
+        "model engine not built at start-up: %s", error
+    )
 
 application = ProtocolTypeRouter(
     {

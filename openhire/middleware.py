@@ -15,7 +15,9 @@ import re
 import time
 import uuid
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.http import HttpRequest, HttpResponse
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 from openhire.errors import OpenHireError, too_large
 
@@ -31,13 +33,40 @@ def request_id_for(incoming: str | None) -> str:
 
 
 class RequestLogMiddleware:
+    """Tag the request with an id, echo it, and log one line when it is answered.
+
+    Sync and async capable: with every middleware async capable, an async view
+    (the review and chat endpoints) runs on the event loop, and no thread waits
+    for it.
+    """
+
+    sync_capable = True
+    async_capable = True
+
     def __init__(self, get_response) -> None:
         self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if iscoroutinefunction(self):
+            return self._acall(request)
+        started = self._begin(request)
+        return self._end(request, self.get_response(request), started)
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
+        started = self._begin(request)
+        return self._end(request, await self.get_response(request), started)
+
+    @staticmethod
+    def _begin(request: HttpRequest) -> float:
         request.request_id = request_id_for(request.headers.get("X-Request-ID"))
-        started = time.perf_counter()
-        response = self.get_response(request)
+        return time.perf_counter()
+
+    @staticmethod
+    def _end(
+        request: HttpRequest, response: HttpResponse, started: float
+    ) -> HttpResponse:
         response["X-Request-ID"] = request.request_id
         user = getattr(request, "api_user_id", None)
         logger.info(
@@ -54,6 +83,41 @@ class RequestLogMiddleware:
             )
         )
         return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise, sync and async capable (WhiteNoise itself is sync only).
+
+    A sync-only middleware would make Django run the whole chain in a thread
+    and block that thread on every async view below it. Static files are looked
+    up and opened in a worker thread; every other request passes straight on.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response=None, **kwargs) -> None:
+        super().__init__(get_response, **kwargs)
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if iscoroutinefunction(self):
+            return self._acall(request)
+        return super().__call__(request)
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
+        if self.autorefresh:  # DEBUG: looks on disk
+            static_file = await sync_to_async(self.find_file, thread_sensitive=False)(
+                request.path_info
+            )
+        else:
+            static_file = self.files.get(request.path_info)
+        if static_file is not None:
+            return await sync_to_async(self.serve, thread_sensitive=False)(
+                static_file, request
+            )
+        return await self.get_response(request)
 
 
 BODY_TOO_SLOW = "The request body did not arrive in time."

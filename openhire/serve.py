@@ -8,7 +8,7 @@
 - **Timeouts.** A connection whose request head has not arrived within
   `HEAD_TIMEOUT_S` (`OPENHIRE_HEAD_TIMEOUT_S`, 20) is closed (uvicorn alone waits for ever: slowloris); idle
   keep-alive connections close after 5 s; request heads are capped at 16 KB;
-  WebSockets are pinged every 20 s. Stalled request bodies are cut by
+  WebSockets are pinged every 20 s and not compressed (small JSON frames). Stalled request bodies are cut by
   `openhire.middleware.BodySizeLimit` (both servers).
 - **Client address.** uvicorn's proxy-header handling is off: OpenHire decides
   the client address itself (`OPENHIRE_NUM_PROXIES`, openhire/throttling.py).
@@ -142,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         ws_max_size=ws_max_bytes(),  # the app holds non-init frames to 64 KB
         ws_ping_interval=20,
         ws_ping_timeout=30,
+        # Frames are small JSON; compressing each costs CPU on both ends and a
+        # zlib context per socket, for little saved (daphne does not compress).
+        ws_per_message_deflate=False,
         timeout_keep_alive=5,
         h11_max_incomplete_event_size=16384,
     )

@@ -22,8 +22,11 @@ def check_database() -> str:
 
 async def _layer_round_trip() -> None:
     layer = get_channel_layer()
-    channel = await layer.new_channel(prefix="health")
+    # A plain channel name, not `new_channel()`'s process-local one: channels_redis
+    # reads those through the one receive loop the sockets share, so under load
+    # the check waited seconds for its turn; a plain channel is read directly.
     token = uuid.uuid4().hex
+    channel = f"health.{token}"
     await layer.send(channel, {"type": "health.ping", "token": token})
     message = await layer.receive(channel)
     if message.get("token") != token:

@@ -108,7 +108,7 @@ MIDDLEWARE = [
     "openhire.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "openhire.csp.CSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "openhire.middleware.StaticFilesMiddleware",  # WhiteNoise, async capable
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

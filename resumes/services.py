@@ -1,9 +1,10 @@
 """Review a resume against a job, record the candidate's application, manage it.
 
-`resume_review_submit` is the one entry point of `POST /review-resume`: it
+`resume_review_asubmit` is the one entry point of `POST /review-resume` (and
+`resume_review_submit` its blocking twin for sync callers): it
 extracts the visible text (`resumes.intake`, in the document sandbox), answers a repeated identical request
 (same resume text, same job text, same engine) from the stored review without
-calling the model, otherwise asks `ai.review_resume`, and records
+calling the model, otherwise asks `ai.areview_resume`, and records
 the application when the caller is an identified candidate and the job is open.
 """
 
@@ -15,6 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
@@ -38,7 +40,7 @@ from resumes.events import (
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
-from resumes.intake import ResumeUpload, resume_extract
+from resumes.intake import ResumeUpload, resume_aextract, resume_extract
 from resumes.models import Application
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
@@ -183,46 +185,113 @@ def resume_review_submit(
 
     Closed jobs (past their end date or not active) are still reviewed, but no
     application is recorded for them. Anonymous and recruiter callers record nothing.
+    This blocks its thread while the model thinks; async callers await
+    `resume_review_asubmit`.
     """
     job = job_get(job_id=job_id)
-    extracted = resume_extract(upload=upload)
-    text = extracted.text[:MAX_REVIEW_CHARS]
-    spec = job_spec(job)
-    engine = llm.engine_name()
-    resume_digest, spec_digest = text_hash(text), job_hash(spec)
-
-    review = stored_review(
-        engine=engine, resume_hash=resume_digest, spec_hash=spec_digest
-    )
+    subject = _ReviewSubject.of(job, resume_extract(upload=upload))
+    review = _review_lookup(subject)
     cached = review is not None
     if review is None:
-        _release_connection()  # the model takes seconds: hold no pooled connection
-        review = llm.review_resume(resume_text=text, job=spec)
-        # Nothing is recorded for anonymous callers (DESIGN.md §4), not even in the
-        # cache: their review quotes the resume.
-        if (
-            user is not None
-            and not review.meta.fallback_reason
-            and review.meta.engine == engine
-        ):
-            cache.set(
-                _cache_key(engine, resume_digest, spec_digest),
-                review_as_dict(review),
-                REVIEW_CACHE_SECONDS,
-            )
+        review = llm.review_resume(resume_text=subject.text, job=subject.spec)
+    return _review_settle(
+        user=user, subject=subject, upload=upload, review=review, cached=cached
+    )
 
+
+async def resume_review_asubmit(
+    *, user: User | None, job_id: str, upload: ResumeUpload
+) -> ReviewOutcome:
+    """Do what `resume_review_submit` does, awaiting the model on the event loop.
+
+    The database steps are short hops to the request's thread (none is open
+    while the model thinks); a document is parsed in the sandbox's processes.
+    """
+    job = await sync_to_async(job_get)(job_id=job_id)
+    subject = _ReviewSubject.of(job, await resume_aextract(upload=upload))
+    review = await sync_to_async(_review_lookup)(subject)
+    cached = review is not None
+    if review is None:
+        review = await llm.areview_resume(resume_text=subject.text, job=subject.spec)
+    return await sync_to_async(_review_settle)(
+        user=user, subject=subject, upload=upload, review=review, cached=cached
+    )
+
+
+@dataclass(frozen=True)
+class _ReviewSubject:
+    """What one review is about: the job, the resume text, their digests, the engine."""
+
+    job: Job
+    extracted: ExtractedText
+    text: str
+    spec: JobSpec
+    engine: str
+    resume_digest: str
+    spec_digest: str
+
+    @classmethod
+    def of(cls, job: Job, extracted: ExtractedText) -> _ReviewSubject:
+        text = extracted.text[:MAX_REVIEW_CHARS]
+        spec = job_spec(job)
+        return cls(
+            job,
+            extracted,
+            text,
+            spec,
+            llm.engine_name(),
+            text_hash(text),
+            job_hash(spec),
+        )
+
+
+def _review_lookup(subject: _ReviewSubject) -> ResumeReview | None:
+    """Return the stored review of this subject, else give the connection back."""
+    review = stored_review(
+        engine=subject.engine,
+        resume_hash=subject.resume_digest,
+        spec_hash=subject.spec_digest,
+    )
+    if review is None:
+        _release_connection()  # the model takes seconds: hold no pooled connection
+    return review
+
+
+def _review_settle(
+    *,
+    user: User | None,
+    subject: _ReviewSubject,
+    upload: ResumeUpload,
+    review: ResumeReview,
+    cached: bool,
+) -> ReviewOutcome:
+    """Keep a fresh review for reuse and record the candidate's application."""
+    engine, job = subject.engine, subject.job
+    # Nothing is recorded for anonymous callers (DESIGN.md §4), not even in the
+    # cache: their review quotes the resume.
+    if (
+        not cached
+        and user is not None
+        and not review.meta.fallback_reason
+        and review.meta.engine == engine
+    ):
+        cache.set(
+            _cache_key(engine, subject.resume_digest, subject.spec_digest),
+            review_as_dict(review),
+            REVIEW_CACHE_SECONDS,
+        )
     application = None
     if user is not None and user.role == Role.CANDIDATE and job.is_open:
         application = application_record(
             job=job,
             candidate=user,
             upload=upload,
-            extracted=extracted,
+            extracted=subject.extracted,
             review=review,
-            resume_hash=resume_digest,
-            spec_hash=spec_digest,
+            resume_hash=subject.resume_digest,
+            spec_hash=subject.spec_digest,
         )
-    return ReviewOutcome(job, review, extracted, cached, application)
+    return ReviewOutcome(job, review, subject.extracted, cached, application)
 
 
 # --- applications ---------------------------------------------------------------

@@ -1,3 +1,5 @@
+from adrf.views import APIView as AsyncAPIView
+from asgiref.sync import sync_to_async
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
@@ -5,11 +7,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.identity import request_user
+from accounts.models import User
 from openhire.jsonload import JSONParser
 from openhire.pagination import paginate
 from openhire.schema import PAGE_HEADERS, PAGE_PARAMETERS, error_responses, uuid_path
 from openhire.throttling import AI_THROTTLES
-from resumes.intake import review_request
+from resumes.intake import ResumeUpload, review_request
 from resumes.rescreen import rescreen_latest, rescreen_start
 from resumes.serializers import (
     ApplicationDetailSerializer,
@@ -23,7 +26,7 @@ from resumes.serializers import (
 from resumes.services import (
     application_list_for_job,
     application_read,
-    resume_review_submit,
+    resume_review_asubmit,
 )
 
 
@@ -34,8 +37,18 @@ def application_caller(request: Request):
     )
 
 
-class ReviewResumeView(APIView):
-    """Review a resume (PDF, DOCX, text or data: URL) against a job."""
+def _review_call(request: Request) -> tuple[str, ResumeUpload, User | None]:
+    """Read the body (parsing the upload) and the caller: blocking, off the loop."""
+    job_id, upload = review_request(request.data, request.FILES)
+    return job_id, upload, request_user(request, field="candidate_id")
+
+
+class ReviewResumeView(AsyncAPIView):
+    """Review a resume (PDF, DOCX, text or data: URL) against a job.
+
+    An async view (adrf): authentication, throttles and body parsing run in the
+    request's thread, the model is awaited on the event loop.
+    """
 
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     throttle_classes = AI_THROTTLES
@@ -56,11 +69,10 @@ class ReviewResumeView(APIView):
             **error_responses(400, 401, 403, 404, 413, 415, 422, 429, 503),
         },
     )
-    def post(self, request: Request) -> Response:
+    async def post(self, request: Request) -> Response:
         """Review a resume against a job and record the candidate's application."""
-        job_id, upload = review_request(request.data, request.FILES)
-        user = request_user(request, field="candidate_id")
-        outcome = resume_review_submit(user=user, job_id=job_id, upload=upload)
+        job_id, upload, user = await sync_to_async(_review_call)(request)
+        outcome = await resume_review_asubmit(user=user, job_id=job_id, upload=upload)
         return Response(review_response(outcome))
 
 

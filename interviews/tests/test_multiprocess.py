@@ -53,6 +53,7 @@ def servers(count: int):
         **os.environ,
         "DATABASE_URL": shared_database_url(),
         "OPENHIRE_LLM": "offline",
+        "OPENHIRE_ENABLE_TEST_ENDPOINTS": "1",  # /ws/test-chat: a socket that listens
         "DJANGO_SETTINGS_MODULE": "openhire.settings",
     }
     env.pop("OPENHIRE_TRUST_CLIENT_IDS", None)
@@ -139,3 +140,17 @@ def test_an_interview_moves_between_processes_and_delete_reaches_the_other_one(
             with pytest.raises(ConnectionClosed) as closed:
                 held_by_a.recv(timeout=10)
             assert closed.value.rcvd.code == 4410
+
+
+def test_health_answers_at_once_while_a_socket_listens_on_the_redis_layer():
+    # channels_redis reads process-local channels through one shared receive
+    # loop; a health check that waited its turn there took 30 s and more.
+    with (
+        servers(1) as (host,),
+        connect(f"ws://{host}/ws/test-chat", origin=ORIGIN, open_timeout=15) as ws,
+    ):
+        json.loads(ws.recv(timeout=15))  # connected: the socket now listens
+        for _ in range(3):
+            with urllib.request.urlopen(f"http://{host}/health", timeout=5) as answer:
+                body = json.loads(answer.read())
+            assert body["checks"]["channel_layer"] == "ok"

@@ -132,6 +132,52 @@ async def test_a_model_engine_answers_first_and_asks_in_a_second_write(
     assert [f["type"] for f in asked.frames] == ["question"]
 
 
+async def test_a_model_engine_turn_is_one_read_and_two_writes(
+    candidate, remote_engine, queries_anywhere
+):
+    await interview_drive(candidate, "svc-1", answers=())
+    queries_anywhere.clear()
+    reply = await submit(candidate, ANSWERS[0])
+    asked = await services.interview_advance(session_id="svc-1", session=reply.session)
+    assert [f["type"] for f in asked.frames] == ["question"]
+    assert [sql.split()[0] for sql in queries_anywhere] == [
+        "SELECT",
+        "UPDATE",
+        "UPDATE",
+    ]
+    session = await stored()
+    assert session.questions_asked == 2
+    assert session.state["turns"][0]["answer"] == ANSWERS[0]
+
+
+async def test_a_handed_on_session_that_went_stale_is_read_again(
+    candidate, remote_engine
+):
+    await interview_drive(candidate, "svc-1", answers=())
+    reply = await submit(candidate, ANSWERS[0])
+    other = await services.interview_advance(session_id="svc-1")  # another socket
+    late = await services.interview_advance(session_id="svc-1", session=reply.session)
+    assert [f["type"] for f in other.frames] == ["question"]
+    # The stored question stands: the late step sends it, it does not ask again.
+    assert [f["question"] for f in late.frames] == [other.frames[0]["question"]]
+    assert (await stored()).questions_asked == 2
+
+
+async def test_an_answer_takes_one_database_step(candidate, monkeypatch):
+    await interview_drive(candidate, "svc-1", answers=())
+    steps: list[str] = []
+    threaded = services._db
+
+    def counted(function):
+        steps.append(function.__name__)
+        return threaded(function)
+
+    monkeypatch.setattr(services, "_db", counted)
+    reply = await submit(candidate, ANSWERS[0])
+    assert [f["type"] for f in reply.frames] == ["answer_received", "question"]
+    assert steps == ["_event_commit"]
+
+
 async def test_each_answer_is_stored_once_and_the_transcript_is_derived(candidate):
     await interview_drive(candidate, "svc-1", answers=ANSWERS[:2])
     session = await stored()

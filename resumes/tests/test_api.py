@@ -308,7 +308,7 @@ def test_an_identical_request_is_answered_from_the_stored_review(
     api = client_for(candidate)
     payload = {"resume": STRONG, "job_id": str(job.id)}
     with mock.patch.object(
-        llm, "review_resume", autospec=True, side_effect=llm.review_resume
+        llm, "areview_resume", autospec=True, side_effect=llm.areview_resume
     ) as spy:
         first = post_review(api, payload).json()
         second = post_review(api, payload).json()
@@ -325,7 +325,7 @@ def test_a_recorded_review_is_reused_even_when_the_cache_is_empty(
 
     payload = {"resume": STRONG, "job_id": str(job.id)}
     with mock.patch.object(
-        llm, "review_resume", autospec=True, side_effect=llm.review_resume
+        llm, "areview_resume", autospec=True, side_effect=llm.areview_resume
     ) as spy:
         post_review(client_for(candidate), payload)
         cache.clear()
@@ -337,7 +337,7 @@ def test_a_recorded_review_is_reused_even_when_the_cache_is_empty(
 def test_a_changed_job_text_is_reviewed_again(api, job):
     payload = {"resume": STRONG, "job_id": str(job.id)}
     with mock.patch.object(
-        llm, "review_resume", autospec=True, side_effect=llm.review_resume
+        llm, "areview_resume", autospec=True, side_effect=llm.areview_resume
     ) as spy:
         post_review(api, payload)
         job.description += " Kubernetes experience is required."
@@ -352,7 +352,7 @@ def test_a_pdf_and_a_text_of_the_same_words_share_the_stored_review(
     api = client_for(candidate)
     pdf = documents.make_pdf(STRONG.split("\n"))
     with mock.patch.object(
-        llm, "review_resume", autospec=True, side_effect=llm.review_resume
+        llm, "areview_resume", autospec=True, side_effect=llm.areview_resume
     ) as spy:
         post_review(
             api, {"file": upload("cv.pdf", pdf), "job_id": str(job.id)}, multipart=True
@@ -372,7 +372,7 @@ def test_an_anonymous_review_is_not_kept_even_in_the_cache(
 
     payload = {"resume": STRONG, "job_id": str(job.id)}
     with mock.patch.object(
-        llm, "review_resume", autospec=True, side_effect=llm.review_resume
+        llm, "areview_resume", autospec=True, side_effect=llm.areview_resume
     ) as spy:
         post_review(api, payload)
         second = post_review(api, payload).json()

@@ -7,7 +7,7 @@ import json
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 import ai as llm
 from ai.testing import OpenAIStub, StubReply
@@ -28,16 +28,21 @@ def test_a_review_holds_no_database_connection_while_the_model_thinks(
     client_for, candidate, job, settings
 ):
     open_during_call: list[bool] = []
-    review_resume = llm.review_resume
+    areview_resume = llm.areview_resume
+    # The view's database steps run in this (the request's) thread; the model is
+    # awaited on an event loop in another, so look at this thread's connection.
+    request_db = connections["default"]
 
-    def review(**arguments):
-        open_during_call.append(connection.connection is not None)
-        return review_resume(**arguments)
+    async def review(**arguments):
+        open_during_call.append(request_db.connection is not None)
+        return await areview_resume(**arguments)
 
     with OpenAIStub([StubReply(content=json.dumps(REVIEW))]) as stub:
         settings.OPENHIRE_LLM = "openai:review-stub"
         settings.OPENHIRE_LLM_BASE_URL = stub.url
-        with mock.patch.object(llm, "review_resume", autospec=True, side_effect=review):
+        with mock.patch.object(
+            llm, "areview_resume", autospec=True, side_effect=review
+        ):
             response = client_for(candidate).post(
                 "/review-resume",
                 {"resume": "Backend engineer: Python, Django.", "job_id": str(job.id)},
