@@ -479,9 +479,12 @@ LOGGING = {
     "loggers": {
         # Django's own request logger repeats what openhire.request already says.
         "django.request": {"level": "ERROR"},
-        # httpx logs request URLs at INFO; a base URL may carry credentials.
+        # httpx logs request URLs at INFO; a base URL may carry credentials. The
+        # openai SDK 3.x sends through httpx2 (its own logger names).
         "httpx": {"level": "WARNING"},
         "httpcore": {"level": "WARNING"},
+        "httpx2": {"level": "WARNING"},
+        "httpcore2": {"level": "WARNING"},
         "openai": {"level": "WARNING"},
     },
 }

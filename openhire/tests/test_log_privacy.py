@@ -171,3 +171,17 @@ async def test_an_interview_logs_no_answer_resume_or_token(
     assert ANSWER_MARKER not in text
     assert RESUME_MARKER not in text
     assert candidate.token not in text
+
+
+def test_the_model_clients_http_loggers_say_nothing_below_warning():
+    """Each model call would log its URL at INFO (a base URL may carry a secret)."""
+    import openai
+
+    client = openai.OpenAI(api_key="sk-test", base_url="http://127.0.0.1:9/v1")
+    http_module = next(  # httpx, or httpx2 for the openai SDK 3.x
+        cls.__module__.split(".")[0]
+        for cls in type(client._client).__mro__
+        if cls.__module__.startswith("httpx")
+    )
+    for name in (http_module, http_module.replace("httpx", "httpcore"), "openai"):
+        assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
