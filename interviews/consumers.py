@@ -22,6 +22,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 
 from accounts.identity import trusted_mode
 from interviews import protocol, services
+from interviews.retention import interview_group
 from openhire.errors import OpenHireError
 from openhire.throttling import client_ip
 from resumes.intake import max_body_bytes
@@ -70,7 +71,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
             return
         self.session_id = opened.session_id
         await self.channel_layer.group_add(
-            services.interview_group(self.session_id), self.channel_name
+            interview_group(self.session_id), self.channel_name
         )
         await self.accept()
         await self._reply(opened.reply)
@@ -78,7 +79,7 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         if self.session_id:
             await self.channel_layer.group_discard(
-                services.interview_group(self.session_id), self.channel_name
+                interview_group(self.session_id), self.channel_name
             )
 
     async def receive(

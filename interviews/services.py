@@ -1,4 +1,4 @@
-"""Run AI interviews: open, initialise, answer, end, analyse; expire and delete.
+"""Run AI interviews: open, initialise, answer, end, analyse.
 
 The WebSocket steps are coroutines that return a `Reply`: the frames the
 client must receive, in order (built by `interviews.protocol`), and whether a
@@ -7,7 +7,8 @@ step is still `pending` (the next question or the analysis), which
 is returned, so a frame announces only what is stored and any worker can serve
 the next message. The rules live in `interviews.state_machine`; an illegal move
 surfaces as `OpenHireError`, which the consumer sends as an `error` frame.
-The REST reads are in `interviews.selectors`.
+The REST reads are in `interviews.selectors`; keeping and removing sessions
+(transcripts, expiry, deletion) in `interviews.retention`.
 
 Model calls are awaited on the event loop (`ai.anext_question`,
 `ai.aanalyze_interview`); only the short database steps of `interviews.store`
@@ -16,18 +17,13 @@ run in a thread (`database_sync_to_async`), never around a model call.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
-from django.core.files.base import ContentFile
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import close_old_connections
 from django.utils import timezone
 
 import ai as llm
@@ -44,7 +40,8 @@ from interviews.inputs import (
     interview_input_clean,
     interview_session_id_clean,
 )
-from interviews.models import InterviewArtifact, InterviewSession
+from interviews.models import InterviewSession
+from interviews.retention import interview_transcript_store
 from interviews.selectors import SESSION_NOT_FOUND, interviews_finished_count
 from jobs.models import Job
 from openhire.errors import OpenHireError
@@ -63,7 +60,6 @@ CANDIDATE_REQUIRED = (
     " (or send candidate_id when the server trusts client ids)."
 )
 CANDIDATES_ONLY = "Only candidates can take interviews."
-DELETED = "Session {session_id} cleaned up successfully"
 BUSY = "The interview was changed by another connection at the same time; try again."
 
 
@@ -580,73 +576,3 @@ async def interview_end(*, session_id: str, candidate: User | None) -> Reply:
         session_id, candidate, sm.EndInterview(), ask_next=False
     )
     return Reply([protocol.analysis_started(session_id)], pending=True, session=session)
-
-
-# --- artifacts, expiry, deletion -----------------------------------------------------------
-
-
-def interview_transcript_store(*, session: InterviewSession) -> InterviewArtifact:
-    """Store the finished interview's JSON transcript in Django storage (once).
-
-    The unique (session, type) constraint decides between racing workers: the
-    loser deletes its file and returns the stored artifact.
-    """
-    transcript = {
-        "session_id": session.session_id,
-        "candidate_id": str(session.candidate_id),
-        "job_id": str(session.job_id) if session.job_id else None,
-        "job_title": session.job_title,
-        "start_time": session.start_time.isoformat() if session.start_time else None,
-        "end_time": session.end_time.isoformat() if session.end_time else None,
-        "early_termination": session.early_termination,
-        "messages": session.conversation_history,
-        "analysis": session.analysis,
-        "ai_meta": session.ai_meta,
-    }
-    content = json.dumps(transcript, indent=2, ensure_ascii=False).encode("utf-8")
-    artifact = InterviewArtifact(
-        session=session, artifact_type="transcript", size_bytes=len(content)
-    )
-    try:
-        with transaction.atomic():
-            artifact.file.save("transcript.json", ContentFile(content), save=True)
-    except IntegrityError:  # a racing worker stored it first
-        artifact.file.delete(save=False)
-        return session.artifacts.get(artifact_type="transcript")
-    return artifact
-
-
-def interview_expire_idle(*, now: dt.datetime | None = None) -> int:
-    """Expire every unfinished session idle past the limit; return how many."""
-    cutoff = (now or timezone.now()) - store.idle_limit()
-    idle = InterviewSession.objects.filter(
-        interview_phase__in=sm.EXPIRABLE_PHASES, last_activity__lt=cutoff
-    )
-    expired = 0
-    for session in idle:
-        state = store.session_state(session)
-        # The compare-and-set leaves alone a session written since it was read.
-        if state.phase in sm.EXPIRABLE_PHASES and store.session_commit(
-            session, _apply(state, sm.Expire()), end_time=timezone.now()
-        ):
-            expired += 1
-    return expired
-
-
-def interview_delete(*, session: InterviewSession) -> None:
-    """Delete a session, its artifacts and their files; close its sockets anywhere."""
-    session_id = session.session_id
-    files = [artifact.file for artifact in session.artifacts.all()]
-    session.delete()
-    for file in files:
-        file.delete(save=False)
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(
-            interview_group(session_id), {"type": "interview.close"}
-        )
-
-
-def interview_group(session_id: str) -> str:
-    """Return the channel-layer group of a session's sockets (any worker)."""
-    return f"interview.{session_id}"

@@ -16,13 +16,13 @@ from accounts.identity import request_user
 from accounts.policies import interview_deletion_error
 from interviews import serializers as s
 from interviews import state_machine as sm
+from interviews.retention import DELETED, interview_delete
 from interviews.selectors import (
     interview_active_count,
     interview_get_for,
     interview_results,
     interview_status,
 )
-from interviews.services import DELETED, interview_delete
 from interviews.state_machine import TOTAL_QUESTIONS
 from openhire import __version__
 from openhire.errors import OpenHireError

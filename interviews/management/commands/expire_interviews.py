@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from interviews.services import interview_expire_idle
+from interviews.retention import interview_expire_idle
 
 
 class Command(BaseCommand):
