@@ -158,6 +158,8 @@ def event_publish(
     )
     for delivery in deliveries:
         _send_later(delivery)
+    if not tasks_can_defer():  # immediate backend: due retries ride on new events
+        _send_due_later()
     return deliveries
 
 
@@ -165,6 +167,12 @@ def _send_later(delivery: WebhookDelivery, run_after=None) -> None:
     from webhooks.tasks import webhook_deliver
 
     enqueue_on_commit(webhook_deliver, str(delivery.pk), run_after=run_after)
+
+
+def _send_due_later() -> None:
+    from webhooks.tasks import webhooks_send_due
+
+    enqueue_on_commit(webhooks_send_due)
 
 
 # --- delivering -----------------------------------------------------------------------
@@ -271,8 +279,9 @@ def delivery_attempt(
 def deliveries_send_due(*, now: dt.datetime | None = None) -> int:
     """Attempt every pending delivery whose retry time has come; return how many.
 
-    The retry path of the immediate backend (`manage.py deliver_webhooks`, e.g.
-    from cron each minute); with a deferring backend a safety net.
+    The retry path of the immediate backend (after each published event, and
+    `manage.py deliver_webhooks`, e.g. from cron each minute); with a deferring
+    backend a safety net.
     """
     now = now or timezone.now()
     due = WebhookDelivery.objects.filter(

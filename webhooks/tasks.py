@@ -6,7 +6,7 @@ import logging
 
 from django_tasks import task
 
-from webhooks.services import delivery_attempt
+from webhooks.services import deliveries_send_due, delivery_attempt
 
 logger = logging.getLogger(__name__)
 
@@ -19,3 +19,9 @@ def webhook_deliver(delivery_id: str) -> None:
     except Exception:
         logger.exception("webhook delivery %s failed unexpectedly", delivery_id)
         raise
+
+
+@task()
+def webhooks_send_due() -> None:
+    """Attempt the pending deliveries whose retry time has come (immediate backend)."""
+    deliveries_send_due()

@@ -168,6 +168,24 @@ def test_a_failing_receiver_is_retried_with_backoff_until_it_answers(
     assert len(receiver.received) == 3
 
 
+def test_with_the_immediate_backend_a_due_retry_rides_on_the_next_event(
+    recruiter, hook, receiver, django_capture_on_commit_callbacks
+):
+    receiver.answers = [500, 200]
+    with django_capture_on_commit_callbacks(execute=True):
+        [failed] = publish(owner=recruiter)
+    WebhookDelivery.objects.filter(pk=failed.pk).update(
+        next_attempt_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        [later] = publish(owner=recruiter)
+    failed.refresh_from_db()
+    later.refresh_from_db()
+    assert (failed.status, failed.attempts) == (DeliveryStatus.SUCCEEDED, 2)
+    assert (later.status, later.attempts) == (DeliveryStatus.SUCCEEDED, 1)
+    assert len(receiver.received) == 3
+
+
 def test_a_receiver_down_for_a_day_leaves_the_delivery_failed(
     recruiter, hook, receiver, django_capture_on_commit_callbacks
 ):
