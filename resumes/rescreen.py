@@ -42,6 +42,7 @@ from resumes.models import Application, Rescreen, RescreenStatus
 from resumes.services import (
     HIDDEN_TEXT,
     MAX_REVIEW_CHARS,
+    REVIEW_FIELDS,
     application_fill_review,
     job_hash,
     job_spec,
@@ -188,25 +189,6 @@ def _details(application: Application, review) -> dict:
     ]
     details["warnings"] = hidden + details["warnings"]
     return details
-
-
-REVIEW_FIELDS = [
-    "score",
-    "review_summary",
-    "pros",
-    "cons",
-    "details",
-    "engine",
-    "prompt_version",
-    "model_calls",
-    "tokens_in",
-    "tokens_out",
-    "latency_ms",
-    "fallback_reason",
-    "resume_hash",
-    "job_hash",
-    "updated_at",
-]
 
 
 def _is_current(application: Application, rescreen: Rescreen) -> bool:

@@ -237,7 +237,6 @@ class ApplicationDetailSerializer(ApplicationSerializer):
         read_only_fields = fields
 
 
-
 class RescreenErrorSerializer(serializers.Serializer):
     application_id = serializers.UUIDField()
     message = serializers.CharField()

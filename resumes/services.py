@@ -1,8 +1,8 @@
 """Review a resume against a job, record the candidate's application, manage it.
 
-`resume_review_asubmit` is the one entry point of `POST /review-resume` (and
-`resume_review_submit` its blocking twin for sync callers): it
-extracts the visible text (`resumes.intake`, in the document sandbox), answers a repeated identical request
+`resume_review_asubmit` is the one entry point of `POST /review-resume`: it
+extracts the visible text (`resumes.intake`, in the document sandbox), answers a
+repeated identical request
 (same resume text, same job text, same engine) from the stored review without
 calling the model, otherwise asks `ai.areview_resume`, and records
 the application when the caller is an identified candidate and the job is open.
@@ -40,7 +40,7 @@ from resumes.events import (
 from resumes.extraction import ExtractedText
 
 # `interviews` reads resumes through these names; `resumes.intake` owns them.
-from resumes.intake import ResumeUpload, resume_aextract, resume_extract
+from resumes.intake import ResumeUpload, resume_aextract
 from resumes.models import Application
 
 MAX_REVIEW_CHARS = 50_000  # text beyond this is not sent to the engine
@@ -178,31 +178,14 @@ def _release_connection() -> None:
         connection.close()
 
 
-def resume_review_submit(
+async def resume_review_asubmit(
     *, user: User | None, job_id: str, upload: ResumeUpload
 ) -> ReviewOutcome:
     """Review a resume against a job; record the application of an identified candidate.
 
     Closed jobs (past their end date or not active) are still reviewed, but no
-    application is recorded for them. Anonymous and recruiter callers record nothing.
-    This blocks its thread while the model thinks; async callers await
-    `resume_review_asubmit`.
-    """
-    job = job_get(job_id=job_id)
-    subject = _ReviewSubject.of(job, resume_extract(upload=upload))
-    review = _review_lookup(subject)
-    cached = review is not None
-    if review is None:
-        review = llm.review_resume(resume_text=subject.text, job=subject.spec)
-    return _review_settle(
-        user=user, subject=subject, upload=upload, review=review, cached=cached
-    )
-
-
-async def resume_review_asubmit(
-    *, user: User | None, job_id: str, upload: ResumeUpload
-) -> ReviewOutcome:
-    """Do what `resume_review_submit` does, awaiting the model on the event loop.
+    application is recorded for them. Anonymous and recruiter callers record
+    nothing. The model is awaited on the event loop.
 
     The database steps are short hops to the request's thread (none is open
     while the model thinks); a document is parsed in the sandbox's processes.
@@ -365,6 +348,26 @@ def _fill(
     else:
         application.resume_filename = ""
         application.resume_file = ""
+
+
+# The fields `application_fill_review` sets (a rescreen saves exactly these).
+REVIEW_FIELDS = [
+    "score",
+    "review_summary",
+    "pros",
+    "cons",
+    "details",
+    "engine",
+    "prompt_version",
+    "model_calls",
+    "tokens_in",
+    "tokens_out",
+    "latency_ms",
+    "fallback_reason",
+    "resume_hash",
+    "job_hash",
+    "updated_at",
+]
 
 
 def application_fill_review(

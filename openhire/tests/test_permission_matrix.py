@@ -400,13 +400,15 @@ def webhook_and_rescreen(*, owner, job) -> dict:
 
 @pytest.fixture
 def world_for(recruiter, other_recruiter, candidate, stranger, job, settings):
+    from asgiref.sync import async_to_sync
+
     from resumes.intake import review_request
-    from resumes.services import resume_review_submit
+    from resumes.services import resume_review_asubmit
 
     job_id, upload = review_request(
         {"resume": "Python and Django engineer, 5 years.", "job_id": str(job.id)}, {}
     )
-    application = resume_review_submit(
+    application = async_to_sync(resume_review_asubmit)(
         user=candidate, job_id=job_id, upload=upload
     ).application
     assert application is not None
